@@ -1,0 +1,602 @@
+//! The eframe application: owns the state, draws the panels, applies commands.
+
+pub mod command;
+pub mod state;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use egui::{Key, KeyboardShortcut, Modifiers, Rect, RichText, TextureHandle, Ui};
+
+use self::command::Command;
+use self::state::{LayerSetting, SETTINGS_KEY, Settings};
+use crate::content::{self, ContentDirs, ContentError};
+use crate::model::{Atlas, PreparedView};
+use crate::ui::camera::Camera;
+use crate::ui::diagram::{DiagramInput, diagram_ui};
+use crate::ui::palette::Palette;
+use crate::ui::search::{SearchState, search_field_id, search_ui};
+use crate::ui::{detail, layers, safety};
+
+/// Outcome of a `--screenshot` run, filled in when the image is saved.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// How the app starts.
+#[derive(Clone, Debug)]
+pub struct StartOptions {
+    pub dirs: ContentDirs,
+    /// View id to open with.
+    pub view: Option<String>,
+    /// Region id to select at start.
+    pub select: Option<String>,
+    /// Save the first complete frame to this PNG, then close.
+    pub screenshot: Option<(PathBuf, ScreenshotResult)>,
+    /// Restore and save settings (off for screenshots and tests, so they are repeatable).
+    pub persist: bool,
+}
+
+impl StartOptions {
+    /// The shipped content, persisted settings.
+    #[must_use]
+    pub fn shipped() -> Self {
+        Self {
+            dirs: ContentDirs::shipped(),
+            view: None,
+            select: None,
+            screenshot: None,
+            persist: true,
+        }
+    }
+}
+
+struct ScreenshotJob {
+    path: PathBuf,
+    result: ScreenshotResult,
+    requested: bool,
+}
+
+/// The Bodywork Atlas app.
+pub struct AtlasApp {
+    settings: Settings,
+    dirs: ContentDirs,
+    atlas: Option<Arc<Atlas>>,
+    /// Problems of the last load; shown in a banner until the content loads cleanly.
+    errors: Vec<ContentError>,
+    selected: Option<String>,
+    cameras: HashMap<String, Camera>,
+    last_diagram_rect: Rect,
+    search: SearchState,
+    show_safety: bool,
+    /// Layer textures, made once per content load: (view id, layer index).
+    textures: HashMap<(String, usize), Option<TextureHandle>>,
+    screenshot: Option<ScreenshotJob>,
+    persist: bool,
+    frames: u64,
+}
+
+impl AtlasApp {
+    /// Builds the app: loads content, restores settings.
+    #[must_use]
+    pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
+        let settings = if options.persist {
+            cc.storage
+                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+                .unwrap_or_default()
+        } else {
+            Settings::default()
+        };
+        let mut app = Self {
+            settings,
+            dirs: options.dirs,
+            atlas: None,
+            errors: Vec::new(),
+            selected: None,
+            cameras: HashMap::new(),
+            last_diagram_rect: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 800.0)),
+            search: SearchState::default(),
+            show_safety: false,
+            textures: HashMap::new(),
+            screenshot: options.screenshot.map(|(path, result)| ScreenshotJob {
+                path,
+                result,
+                requested: false,
+            }),
+            persist: options.persist,
+            frames: 0,
+        };
+        app.reload();
+        if let Some(view) = options.view {
+            app.apply(Command::ShowView(view));
+        }
+        if let Some(region) = options.select {
+            app.apply(Command::Reveal(region));
+        }
+        cc.egui_ctx.set_theme(theme(app.settings.dark));
+        app
+    }
+
+    /// The loaded content, if any loaded cleanly yet.
+    #[must_use]
+    pub fn atlas(&self) -> Option<&Atlas> {
+        self.atlas.as_deref()
+    }
+
+    /// Problems found by the last load.
+    #[must_use]
+    pub fn errors(&self) -> &[ContentError] {
+        &self.errors
+    }
+
+    /// The selected region id.
+    #[must_use]
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// The persisted settings.
+    #[must_use]
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Where content is read from.
+    #[must_use]
+    pub fn dirs(&self) -> &ContentDirs {
+        &self.dirs
+    }
+
+    /// Points the app at another content folder (used by tests and authors) and reloads.
+    pub fn set_dirs(&mut self, dirs: ContentDirs) {
+        self.dirs = dirs;
+        self.reload();
+    }
+
+    /// The current view.
+    #[must_use]
+    pub fn current_view(&self) -> Option<&PreparedView> {
+        let atlas = self.atlas.as_deref()?;
+        let wanted = self
+            .settings
+            .view
+            .as_deref()
+            .and_then(|id| atlas.view_index(id));
+        atlas.views.get(wanted.unwrap_or(0))
+    }
+
+    /// The current view's transform from diagram coordinates to screen points, as last drawn.
+    #[must_use]
+    pub fn screen_from_diagram(&self) -> Option<egui::emath::TSTransform> {
+        let view = self.current_view()?;
+        let canvas = view.canvas_rect();
+        let camera = self
+            .cameras
+            .get(&view.id)
+            .copied()
+            .unwrap_or_else(|| Camera::fit(canvas));
+        Some(camera.screen_from_diagram(self.last_diagram_rect, canvas))
+    }
+
+    /// Reads the content again. On problems the last good content stays and the problems are
+    /// shown once, in the banner.
+    pub fn reload(&mut self) {
+        match content::load(&self.dirs) {
+            Ok(atlas) => {
+                self.atlas = Some(Arc::new(atlas));
+                self.errors.clear();
+                self.textures.clear();
+                if let Some(sel) = &self.selected
+                    && self
+                        .atlas
+                        .as_ref()
+                        .and_then(|a| a.find_region(sel))
+                        .is_none()
+                {
+                    self.selected = None;
+                }
+            }
+            Err(errors) => self.errors = errors,
+        }
+    }
+
+    /// Applies one command. The only place state changes.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::ShowView(id) => {
+                if self
+                    .atlas
+                    .as_ref()
+                    .is_some_and(|a| a.view_index(&id).is_some())
+                {
+                    self.settings.view = Some(id);
+                }
+            }
+            Command::Select(id) => self.selected = id,
+            Command::Reveal(id) => self.reveal(&id),
+            Command::SetLayerVisible {
+                view,
+                layer,
+                visible,
+            } => {
+                self.update_layer(&view, &layer, |s| s.visible = visible);
+            }
+            Command::SetLayerOpacity {
+                view,
+                layer,
+                opacity,
+            } => {
+                self.update_layer(&view, &layer, |s| s.opacity = opacity.clamp(0.0, 1.0));
+            }
+            Command::SetCamera(camera) => {
+                if let Some(id) = self.current_view().map(|v| v.id.clone()) {
+                    self.cameras.insert(id, camera);
+                }
+            }
+            Command::ResetCamera => {
+                if let Some(id) = self.current_view().map(|v| v.id.clone()) {
+                    self.cameras.remove(&id);
+                }
+            }
+            Command::SetDark(dark) => self.settings.dark = dark,
+            Command::Reload => self.reload(),
+            Command::ShowSafety(show) => self.show_safety = show,
+            Command::FocusSearch => {}
+        }
+    }
+
+    fn update_layer(
+        &mut self,
+        view_id: &str,
+        layer_id: &str,
+        change: impl FnOnce(&mut LayerSetting),
+    ) {
+        let Some(atlas) = self.atlas.as_deref() else {
+            return;
+        };
+        let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
+            return;
+        };
+        let Some(layer) = view.layer_index(layer_id) else {
+            return;
+        };
+        let mut setting = self.settings.layer(view, layer);
+        change(&mut setting);
+        self.settings.set_layer(view_id, layer_id, setting);
+    }
+
+    fn reveal(&mut self, region_id: &str) {
+        let Some(atlas) = self.atlas.clone() else {
+            return;
+        };
+        let Some(r) = atlas.find_region(region_id) else {
+            return;
+        };
+        let (Some(view), Some(region)) = (atlas.views.get(r.view), atlas.region(r)) else {
+            return;
+        };
+        self.settings.view = Some(view.id.clone());
+        if !self.settings.layer_shown(view, region.layer) {
+            let mut setting = self.settings.layer(view, region.layer);
+            setting.visible = true;
+            if setting.opacity < 0.2 {
+                setting.opacity = 1.0;
+            }
+            if let Some(layer) = view.layers.get(region.layer) {
+                self.settings.set_layer(&view.id, &layer.id, setting);
+            }
+        }
+        let canvas = view.canvas_rect();
+        let mut camera = self
+            .cameras
+            .get(&view.id)
+            .copied()
+            .unwrap_or_else(|| Camera::fit(canvas));
+        let screen = self.last_diagram_rect;
+        let visible = camera
+            .screen_from_diagram(screen, canvas)
+            .inverse()
+            .mul_rect(screen);
+        if !visible.contains_rect(region.bbox) || camera.zoom > 1.0 {
+            camera.focus_on(region.bbox, screen, canvas);
+            self.cameras.insert(view.id.clone(), camera);
+        }
+        self.selected = Some(region_id.to_owned());
+    }
+
+    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let typing = ctx.egui_wants_keyboard_input();
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
+                commands.push(Command::FocusSearch);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F5) {
+                commands.push(Command::Reload);
+            }
+            if !typing && i.consume_key(Modifiers::NONE, Key::Home) {
+                commands.push(Command::ResetCamera);
+            }
+            if !typing && i.key_pressed(Key::Escape) {
+                commands.push(Command::Select(None));
+            }
+        });
+    }
+
+    fn texture_for(
+        &mut self,
+        ctx: &egui::Context,
+        view: &PreparedView,
+        layer: usize,
+    ) -> Option<TextureHandle> {
+        self.textures
+            .entry((view.id.clone(), layer))
+            .or_insert_with(|| {
+                let image = view.layer_images.get(layer)?.as_ref()?;
+                let color = egui::ColorImage::from_rgba_unmultiplied(image.size, &image.rgba);
+                Some(ctx.load_texture(
+                    format!("{}/{}", view.id, image.path),
+                    color,
+                    egui::TextureOptions::LINEAR,
+                ))
+            })
+            .clone()
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut Ui, atlas: &Atlas, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Bodywork Atlas").strong().size(16.0));
+            ui.separator();
+            let current = self.current_view().map(|v| v.id.clone());
+            for view in &atlas.views {
+                let on = current.as_deref() == Some(view.id.as_str());
+                if ui.selectable_label(on, &view.title).clicked() && !on {
+                    commands.push(Command::ShowView(view.id.clone()));
+                }
+            }
+            ui.separator();
+            search_ui(ui, atlas, &mut self.search, commands);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let dark = self.settings.dark;
+                let label = if dark { "☀ Light" } else { "🌙 Dark" };
+                if ui
+                    .button(label)
+                    .on_hover_text("Switch the colour theme")
+                    .clicked()
+                {
+                    commands.push(Command::SetDark(!dark));
+                }
+                if ui
+                    .button("⟳ Reload")
+                    .on_hover_text("Read the content files again (F5)")
+                    .clicked()
+                {
+                    commands.push(Command::Reload);
+                }
+                let safety = egui::Button::new(
+                    RichText::new("⚠ Safety").color(egui::Color32::from_rgb(0xd0, 0x40, 0x30)),
+                );
+                if ui
+                    .add(safety)
+                    .on_hover_text("Red flags and when not to massage")
+                    .clicked()
+                {
+                    commands.push(Command::ShowSafety(!self.show_safety));
+                }
+            });
+        });
+    }
+
+    fn errors_ui(&self, ui: &mut Ui) {
+        let frame = egui::Frame::new()
+            .fill(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c))
+            .inner_margin(6.0);
+        frame.show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let kept = if self.atlas.is_some() {
+                "the last good content is still shown"
+            } else {
+                "no content could be shown"
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{} problem(s) in the content files; {kept}. Fix them and press F5.",
+                    self.errors.len()
+                ))
+                .strong()
+                .color(egui::Color32::WHITE),
+            );
+            egui::ScrollArea::vertical()
+                .max_height(110.0)
+                .show(ui, |ui| {
+                    for error in &self.errors {
+                        ui.label(
+                            RichText::new(error.to_string())
+                                .monospace()
+                                .color(egui::Color32::WHITE),
+                        );
+                    }
+                });
+        });
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.screenshot else {
+            return;
+        };
+        if !job.requested && self.frames >= 3 {
+            job.requested = true;
+            let (path, result, repaint) = (job.path.clone(), job.result.clone(), ctx.clone());
+            ctx.request_screenshot(move |image| {
+                let outcome = save_png(&path, &image);
+                if let Ok(mut slot) = result.lock() {
+                    *slot = Some(outcome);
+                }
+                repaint.request_repaint();
+            });
+        }
+        let done = job.result.lock().map(|r| r.is_some()).unwrap_or(true);
+        if done {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+}
+
+fn theme(dark: bool) -> egui::ThemePreference {
+    if dark {
+        egui::ThemePreference::Dark
+    } else {
+        egui::ThemePreference::Light
+    }
+}
+
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err("screenshot too large".into());
+    };
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(|c| c.to_srgba_unmultiplied())
+        .collect();
+    let buffer = image::RgbaImage::from_raw(w, h, rgba).ok_or("screenshot has the wrong size")?;
+    buffer
+        .save(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut commands = Vec::new();
+        Self::shortcuts(&ctx, &mut commands);
+        if commands.contains(&Command::FocusSearch) {
+            ctx.memory_mut(|m| m.request_focus(search_field_id()));
+        }
+        let Some(atlas) = self.atlas.clone() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                self.errors_ui(ui);
+                ui.heading("No content could be loaded");
+            });
+            return;
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            ui.add_space(3.0);
+            self.top_bar_ui(ui, &atlas, &mut commands);
+            ui.add_space(3.0);
+        });
+        if !self.errors.is_empty() {
+            egui::Panel::top("errors")
+                .frame(egui::Frame::new())
+                .show(ui, |ui| self.errors_ui(ui));
+        }
+        let Some(view) = self.current_view().cloned() else {
+            return;
+        };
+        egui::Panel::left("layers")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    ui.add_space(6.0);
+                    layers::layers_ui(ui, &view, &self.settings, &mut commands);
+                    ui.add_space(10.0);
+                    layers::structures_ui(
+                        ui,
+                        &atlas,
+                        &view,
+                        self.selected.as_deref(),
+                        &mut commands,
+                    );
+                });
+            });
+        let region = self
+            .selected
+            .as_deref()
+            .and_then(|id| view.region_index(id))
+            .and_then(|i| view.regions.get(i));
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(400.0)
+            .min_size(280.0)
+            .show(ui, |ui| {
+                detail::detail_ui(ui, &atlas, &view, region, &mut commands);
+            });
+        let textures: Vec<Option<TextureHandle>> = (0..view.layers.len())
+            .map(|i| self.texture_for(&ctx, &view, i))
+            .collect();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| {
+                self.last_diagram_rect = ui.available_rect_before_wrap();
+                let input = DiagramInput {
+                    atlas: &atlas,
+                    view: &view,
+                    settings: &self.settings,
+                    selected: self.selected.as_deref(),
+                    camera: self
+                        .cameras
+                        .get(&view.id)
+                        .copied()
+                        .unwrap_or_else(|| Camera::fit(view.canvas_rect())),
+                    palette: Palette::new(self.settings.dark),
+                    textures: &textures,
+                };
+                diagram_ui(ui, &input, &mut commands);
+            });
+        if self.show_safety {
+            let mut open = true;
+            egui::Window::new("Safety: red flags and when not to massage")
+                .open(&mut open)
+                .default_width(520.0)
+                .default_height(560.0)
+                .show(&ctx, |ui| {
+                    safety::safety_ui(ui, &atlas.safety, |id| {
+                        atlas
+                            .source(id)
+                            .map_or_else(|| id.to_owned(), |s| s.citation.clone())
+                    });
+                });
+            if !open {
+                commands.push(Command::ShowSafety(false));
+            }
+        }
+        let dark_before = self.settings.dark;
+        for command in commands {
+            self.apply(command);
+        }
+        if self.settings.dark != dark_before {
+            ctx.set_theme(theme(self.settings.dark));
+        }
+        self.frames += 1;
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.persist {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        }
+    }
+}
+
+/// Opens the window and runs the app until it is closed.
+///
+/// # Errors
+/// When no window can be opened.
+pub fn run(options: StartOptions) -> eframe::Result<()> {
+    let native = eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Bodywork Atlas")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persist_window: options.persist,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Bodywork Atlas",
+        native,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))),
+    )
+}

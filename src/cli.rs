@@ -1,0 +1,263 @@
+//! The command line: open the app (optionally to take a screenshot), or check, list and
+//! hit-test content without a window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use clap::{Parser, Subcommand};
+use egui::pos2;
+use serde::Serialize;
+
+use crate::app::{StartOptions, run};
+use crate::content::{self, ContentDirs};
+use crate::model::Atlas;
+use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure};
+
+/// Bodywork Atlas: a layered anatomy reference for massage therapy.
+#[derive(Debug, Parser)]
+#[command(name = "bodywork-atlas", version, about)]
+pub struct Cli {
+    /// Content folder (with sources.ron, safety.ron, structures/, views/). Default: the shipped
+    /// content.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Open the window, save the first complete frame as PNG to PATH, and exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// View to open with (e.g. posterior, anterior).
+    #[arg(long, value_name = "ID")]
+    pub view: Option<String>,
+    /// Region to select at start (e.g. piriformis_left).
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// Commands for content authors.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Validate the content: exit 0 when clean, else print every problem as file:line:column.
+    Check,
+    /// List views, layers, regions and structures.
+    List {
+        /// As JSON (regions with bounding box, centroid and area in diagram units).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the id of the topmost region at diagram point (X, Y) with the default layers
+    /// visible; exit 1 when there is none.
+    Hit { view: String, x: f32, y: f32 },
+}
+
+/// Runs the command line; returns the process exit code.
+#[must_use]
+pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let dirs = cli
+        .data
+        .as_deref()
+        .map_or_else(ContentDirs::shipped, ContentDirs::from_data_dir);
+    match cli.command {
+        Some(CliCommand::Check) => check(&dirs),
+        Some(CliCommand::List { json }) => with_atlas(&dirs, |atlas| list(atlas, json)),
+        Some(CliCommand::Hit { view, x, y }) => with_atlas(&dirs, |atlas| hit(atlas, &view, x, y)),
+        None => open_window(dirs, cli.screenshot, cli.view, cli.select),
+    }
+}
+
+fn check(dirs: &ContentDirs) -> ExitCode {
+    match content::load(dirs) {
+        Ok(atlas) => {
+            let regions: usize = atlas.views.iter().map(|v| v.regions.len()).sum();
+            println!(
+                "ok: {} views, {regions} regions, {} structures, {} sources",
+                atlas.views.len(),
+                atlas.structures.len(),
+                atlas.sources.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in &errors {
+                println!("{e}");
+            }
+            eprintln!("{} problem(s) found", errors.len());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn with_atlas(dirs: &ContentDirs, f: impl FnOnce(&Atlas) -> ExitCode) -> ExitCode {
+    match content::load(dirs) {
+        Ok(atlas) => f(&atlas),
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn hit(atlas: &Atlas, view_id: &str, x: f32, y: f32) -> ExitCode {
+    let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
+        let known: Vec<&str> = atlas.views.iter().map(|v| v.id.as_str()).collect();
+        eprintln!("no view \"{view_id}\"; views: {}", known.join(", "));
+        return ExitCode::from(2);
+    };
+    let shown = |layer: usize| {
+        view.layers
+            .get(layer)
+            .is_some_and(|l| l.visible && l.opacity > 0.01)
+    };
+    match view.hit(pos2(x, y), shown) {
+        Some(i) => {
+            println!("{}", view.regions[i].id);
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::from(1),
+    }
+}
+
+#[derive(Serialize)]
+struct ListJson<'a> {
+    views: Vec<ViewJson<'a>>,
+    structures: &'a [Structure],
+    sources: &'a [Source],
+    safety: &'a Safety,
+}
+
+#[derive(Serialize)]
+struct ViewJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    orientation: &'a str,
+    canvas: [f32; 2],
+    midline_x: f32,
+    layers: &'a [Layer],
+    regions: Vec<RegionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RegionJson<'a> {
+    id: &'a str,
+    layer: &'a str,
+    side: Side,
+    structure: Option<&'a str>,
+    paint: Paint,
+    /// [min_x, min_y, max_x, max_y]
+    bbox: [f32; 4],
+    /// A point inside the shape: its centroid when the centroid lies inside.
+    centroid: [f32; 2],
+    area: f32,
+    mirror_of: Option<&'a str>,
+}
+
+fn list(atlas: &Atlas, json: bool) -> ExitCode {
+    if !json {
+        for view in &atlas.views {
+            println!(
+                "{} ({}): {} regions",
+                view.id,
+                view.title,
+                view.regions.len()
+            );
+            for layer in &view.layers {
+                println!("  layer {}: {}", layer.id, layer.title);
+            }
+        }
+        println!("{} structures", atlas.structures.len());
+        return ExitCode::SUCCESS;
+    }
+    let views = atlas
+        .views
+        .iter()
+        .map(|v| ViewJson {
+            id: &v.id,
+            title: &v.title,
+            orientation: &v.orientation,
+            canvas: [v.canvas.width, v.canvas.height],
+            midline_x: v.midline_x,
+            layers: &v.layers,
+            regions: v
+                .regions
+                .iter()
+                .map(|r| RegionJson {
+                    id: &r.id,
+                    layer: v.layers.get(r.layer).map_or("", |l| l.id.as_str()),
+                    side: r.side,
+                    structure: r.structure.as_deref(),
+                    paint: r.paint,
+                    bbox: [r.bbox.min.x, r.bbox.min.y, r.bbox.max.x, r.bbox.max.y],
+                    centroid: [r.anchor.x, r.anchor.y],
+                    area: r.area,
+                    mirror_of: r.twin.and_then(|t| v.regions.get(t)).map(|t| t.id.as_str()),
+                })
+                .collect(),
+        })
+        .collect();
+    let out = ListJson {
+        views,
+        structures: &atlas.structures,
+        sources: &atlas.sources,
+        safety: &atlas.safety,
+    };
+    match serde_json::to_string_pretty(&out) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("cannot write JSON: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn open_window(
+    dirs: ContentDirs,
+    screenshot: Option<PathBuf>,
+    view: Option<String>,
+    select: Option<String>,
+) -> ExitCode {
+    let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
+    let persist = screenshot.is_none();
+    let options = StartOptions {
+        dirs,
+        view,
+        select,
+        screenshot: screenshot.map(|p| (p, result.clone())),
+        persist,
+    };
+    let wants_screenshot = options.screenshot.is_some();
+    if let Err(err) = run(options) {
+        eprintln!("cannot open the window: {err}");
+        return ExitCode::from(2);
+    }
+    if !wants_screenshot {
+        return ExitCode::SUCCESS;
+    }
+    match result.lock().ok().and_then(|mut r| r.take()) {
+        Some(Ok(())) => ExitCode::SUCCESS,
+        Some(Err(err)) => {
+            eprintln!("{err}");
+            ExitCode::from(1)
+        }
+        None => {
+            eprintln!("the window closed before the screenshot was taken");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Content types as they are written in the RON files under `data/`.
+//!
+//! Everything here is plain data in diagram coordinates (x to the right, y downward, like SVG).
+//! Nothing in this module depends on egui.
+
+use serde::{Deserialize, Serialize};
+
+/// One diagram: a canvas with ordered layers and the regions drawn on them.
+///
+/// File: `data/views/<id>.ron`.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct View {
+    /// Unique id, e.g. `"posterior"`.
+    pub id: String,
+    /// Title shown in the view switcher, e.g. `"Body, back view"`.
+    pub title: String,
+    /// How the figure is seen, e.g. "Seen from behind: the person's left is on your left".
+    pub orientation: String,
+    /// Canvas size in diagram units.
+    pub canvas: Canvas,
+    /// x of the mirror axis (the body's midline) in diagram units.
+    pub midline_x: f32,
+    /// Layers, drawn in this order: the first is at the bottom.
+    pub layers: Vec<Layer>,
+    /// Regions, drawn layer by layer, in this order within a layer.
+    pub regions: Vec<Region>,
+}
+
+/// Canvas size in diagram units.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Canvas {
+    pub width: f32,
+    pub height: f32,
+}
+
+/// A layer of a view (skin, superficial muscles, deep muscles, nerves, skeleton, ...).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// Unique within the view, e.g. `"deep"`.
+    pub id: String,
+    /// Shown in the layer panel.
+    pub title: String,
+    /// Visible when the view is first opened.
+    #[serde(default = "default_true")]
+    pub visible: bool,
+    /// Default opacity, 0.0 to 1.0.
+    #[serde(default = "default_opacity")]
+    pub opacity: f32,
+    /// Optional raster image (PNG or JPEG) under `assets/`, drawn beneath the layer's shapes and
+    /// scaled to the canvas.
+    #[serde(default)]
+    pub image: Option<String>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_opacity() -> f32 {
+    1.0
+}
+
+/// Which side of the body a region shows.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Left,
+    Right,
+    Midline,
+}
+
+impl Side {
+    /// The other side; the midline stays the midline.
+    #[must_use]
+    pub fn mirrored(self) -> Self {
+        match self {
+            Self::Left => Self::Right,
+            Self::Right => Self::Left,
+            Self::Midline => Self::Midline,
+        }
+    }
+
+    /// Lower-case word for labels: "left", "right", "midline".
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Left => "left",
+            Self::Right => "right",
+            Self::Midline => "midline",
+        }
+    }
+}
+
+/// How a region is painted. The palette lives in the UI; content only names the kind.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Paint {
+    /// Body surface (skin tone), filled.
+    Skin,
+    /// Surface detail drawn as a thin line only (e.g. gluteal fold, spine furrow). Not filled.
+    SkinLine,
+    /// Superficial muscle belly, filled in muscle red.
+    Muscle,
+    /// Deep muscle belly, a darker muscle red.
+    DeepMuscle,
+    /// Tendon or aponeurosis, pale.
+    Tendon,
+    /// Nerve, yellow.
+    Nerve,
+    /// Bone, ivory.
+    Bone,
+    /// Guide or zone line, stroked only.
+    Guide,
+}
+
+impl Paint {
+    /// Whether the shape is filled (else only stroked).
+    #[must_use]
+    pub fn is_filled(self) -> bool {
+        !matches!(self, Self::SkinLine | Self::Guide)
+    }
+}
+
+/// A shape on a view. Usually a muscle on one side; `mirror` makes the other side.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Unique across all views, e.g. `"piriformis_left"`.
+    pub id: String,
+    /// The layer it is drawn on (a layer id of the same view).
+    pub layer: String,
+    /// The side of the body it shows.
+    pub side: Side,
+    /// The structure it shows (a structure id). `None` for decoration that is not clickable.
+    #[serde(default)]
+    pub structure: Option<String>,
+    /// How it is painted.
+    pub paint: Paint,
+    /// SVG path data, exactly as in an SVG `d` attribute (M L H V C S Q T A Z, absolute and
+    /// relative, several subpaths; holes by the even-odd rule).
+    pub path: String,
+    /// When set, a copy mirrored about the view's midline is made with this id and the other side.
+    #[serde(default)]
+    pub mirror: Option<String>,
+}
+
+/// The text about one anatomical structure (a muscle, a nerve, a bone landmark).
+///
+/// File: `data/structures/<group>.ron`, a list of these.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Structure {
+    /// Unique id, e.g. `"piriformis"`.
+    pub id: String,
+    /// Display name, e.g. "Piriformis".
+    pub name: String,
+    /// Other names a person may search for.
+    #[serde(default)]
+    pub other_names: Vec<String>,
+    /// What kind of structure it is.
+    pub kind: StructureKind,
+    /// One line under the name.
+    pub summary: String,
+    /// A paragraph or two.
+    pub description: String,
+    #[serde(default)]
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub insertion: Option<String>,
+    #[serde(default)]
+    pub action: Option<String>,
+    #[serde(default)]
+    pub innervation: Option<Innervation>,
+    /// How it relates to the sciatic nerve.
+    #[serde(default)]
+    pub sciatic_relation: Option<String>,
+    #[serde(default)]
+    pub self_massage: Option<SelfMassage>,
+    #[serde(default)]
+    pub stretches: Vec<Stretch>,
+    /// Cautions and when not to massage this area.
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// Related structure ids.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
+}
+
+/// What kind of structure it is.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum StructureKind {
+    Muscle,
+    MuscleGroup,
+    Nerve,
+    Bone,
+    Landmark,
+    Surface,
+}
+
+/// Nerve supply.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Innervation {
+    /// e.g. "Nerve to piriformis".
+    pub nerve: String,
+    /// Spinal roots, e.g. "S1-S2".
+    pub roots: String,
+}
+
+/// Self-massage instructions.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SelfMassage {
+    /// e.g. "Tennis ball, or a lacrosse ball for firmer pressure".
+    pub tool: String,
+    /// Starting position.
+    pub position: String,
+    /// Numbered steps, in order.
+    pub steps: Vec<String>,
+    /// How long to hold on a tender spot, in seconds: (min, max).
+    pub hold_secs: (u32, u32),
+    pub breathing: String,
+    pub pressure: String,
+    pub frequency: String,
+}
+
+/// A stretch.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Stretch {
+    pub name: String,
+    pub how: String,
+    /// (min, max) seconds.
+    pub hold_secs: (u32, u32),
+}
+
+/// A reference work. File: `data/sources.ron`, a list of these.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// Full citation.
+    pub citation: String,
+}
+
+/// General safety text. File: `data/safety.ron`.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Safety {
+    /// Shown on first start and in the safety panel.
+    pub disclaimer: String,
+    /// Signs that need a doctor, urgently or soon.
+    pub red_flags: Vec<RedFlag>,
+    /// When not to massage at all, or not on this area.
+    pub do_not_massage: Vec<String>,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// A red-flag sign.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RedFlag {
+    pub sign: String,
+    /// What to do, e.g. "Emergency: go to A&E / call emergency services now".
+    pub action: String,
+    pub urgency: Urgency,
+}
+
+/// How soon to see a doctor.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Urgency {
+    Emergency,
+    SameDay,
+    Soon,
+}

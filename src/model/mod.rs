@@ -1,0 +1,7 @@
+//! The model: content types, geometry, hit-testing, search. No egui `Ui` in here.
+
+pub mod atlas;
+pub mod content;
+pub mod geometry;
+
+pub use atlas::{Atlas, PreparedRegion, PreparedView, RegionRef};

@@ -1,0 +1,131 @@
+//! Zoom and pan of a diagram: maps diagram coordinates to screen points.
+
+use egui::emath::{Pos2, Rect, TSTransform, Vec2};
+
+/// The smallest and largest zoom, relative to "whole canvas fits".
+pub const ZOOM_RANGE: (f32, f32) = (0.5, 12.0);
+
+/// Where the diagram is looked at: `zoom` 1.0 fits the canvas in the screen rect, and `center`
+/// is the diagram point shown in the middle.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Camera {
+    pub zoom: f32,
+    pub center: Pos2,
+}
+
+impl Camera {
+    /// The whole canvas, centred.
+    #[must_use]
+    pub fn fit(canvas: Rect) -> Self {
+        Self {
+            zoom: 1.0,
+            center: canvas.center(),
+        }
+    }
+
+    fn fit_scale(screen: Rect, canvas: Rect) -> f32 {
+        let s = (screen.width() / canvas.width()).min(screen.height() / canvas.height()) * 0.97;
+        if s.is_finite() && s > 0.0 { s } else { 1.0 }
+    }
+
+    /// Screen pixels per diagram unit.
+    #[must_use]
+    pub fn scale(&self, screen: Rect, canvas: Rect) -> f32 {
+        Self::fit_scale(screen, canvas) * self.zoom
+    }
+
+    /// The transform from diagram coordinates to screen points.
+    #[must_use]
+    pub fn screen_from_diagram(&self, screen: Rect, canvas: Rect) -> TSTransform {
+        let scale = self.scale(screen, canvas);
+        TSTransform::new(
+            screen.center().to_vec2() - self.center.to_vec2() * scale,
+            scale,
+        )
+    }
+
+    /// Zooms by `factor`, keeping the diagram point under `screen_point` where it is.
+    pub fn zoom_around(&mut self, screen_point: Pos2, factor: f32, screen: Rect, canvas: Rect) {
+        let diagram_point = self
+            .screen_from_diagram(screen, canvas)
+            .inverse()
+            .mul_pos(screen_point);
+        self.zoom = (self.zoom * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        let scale = self.scale(screen, canvas);
+        self.center = diagram_point - (screen_point - screen.center()) / scale;
+        self.clamp(canvas);
+    }
+
+    /// Moves the view by a screen-space drag.
+    pub fn pan(&mut self, screen_delta: Vec2, screen: Rect, canvas: Rect) {
+        self.center -= screen_delta / self.scale(screen, canvas);
+        self.clamp(canvas);
+    }
+
+    /// Centres on `target` and zooms in until it fills about half the screen (never zooms out).
+    pub fn focus_on(&mut self, target: Rect, screen: Rect, canvas: Rect) {
+        let fit = Self::fit_scale(screen, canvas);
+        let wanted = (0.5 * screen.width() / target.width().max(1.0))
+            .min(0.5 * screen.height() / target.height().max(1.0))
+            / fit;
+        self.zoom = self
+            .zoom
+            .max(wanted.min(4.0))
+            .clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        self.center = target.center();
+        self.clamp(canvas);
+    }
+
+    fn clamp(&mut self, canvas: Rect) {
+        self.center = self.center.clamp(canvas.min, canvas.max);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::emath::{pos2, vec2};
+
+    fn canvas() -> Rect {
+        Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 2000.0))
+    }
+
+    #[test]
+    fn fit_puts_the_canvas_inside_the_screen() {
+        let screen = Rect::from_min_size(pos2(100.0, 50.0), vec2(800.0, 800.0));
+        let t = Camera::fit(canvas()).screen_from_diagram(screen, canvas());
+        let shown = t.mul_rect(canvas());
+        assert!(screen.contains_rect(shown), "{shown:?}");
+        assert!((shown.center() - screen.center()).length() < 0.01);
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer() {
+        let screen = Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0));
+        let mut cam = Camera::fit(canvas());
+        let pointer = pos2(300.0, 200.0);
+        let before = cam
+            .screen_from_diagram(screen, canvas())
+            .inverse()
+            .mul_pos(pointer);
+        cam.zoom_around(pointer, 2.0, screen, canvas());
+        let after = cam
+            .screen_from_diagram(screen, canvas())
+            .inverse()
+            .mul_pos(pointer);
+        assert!((before - after).length() < 0.01, "{before:?} {after:?}");
+        assert!((cam.zoom - 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn pan_moves_with_the_drag() {
+        let screen = Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0));
+        let mut cam = Camera::fit(canvas());
+        cam.zoom = 3.0;
+        let t0 = cam.screen_from_diagram(screen, canvas());
+        cam.pan(vec2(40.0, -10.0), screen, canvas());
+        let t1 = cam.screen_from_diagram(screen, canvas());
+        let p = pos2(500.0, 1000.0);
+        assert!((t1.mul_pos(p) - t0.mul_pos(p) - vec2(40.0, -10.0)).length() < 0.01);
+    }
+}

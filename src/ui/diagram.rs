@@ -1,0 +1,329 @@
+//! The interactive diagram: paints the layers, hit-tests the pointer in diagram coordinates,
+//! and gives every region an accessibility label and a keyboard focus stop.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Id, PopupAnchor, Pos2, Rect, Sense, Shape, Stroke,
+    TextureHandle, Ui, Vec2, WidgetInfo, emath::TSTransform,
+};
+
+use super::camera::Camera;
+use super::palette::{Palette, mix, with_opacity};
+use crate::app::command::Command;
+use crate::app::state::Settings;
+use crate::model::content::Side;
+use crate::model::{Atlas, PreparedRegion, PreparedView};
+
+/// What the diagram needs to draw one frame.
+pub struct DiagramInput<'a> {
+    pub atlas: &'a Atlas,
+    pub view: &'a PreparedView,
+    pub settings: &'a Settings,
+    /// Selected region id.
+    pub selected: Option<&'a str>,
+    pub camera: Camera,
+    pub palette: Palette,
+    /// One optional texture per layer of the view.
+    pub textures: &'a [Option<TextureHandle>],
+}
+
+/// Size of the invisible focus/accessibility target at each region's anchor, in points.
+const TARGET_SIZE: f32 = 8.0;
+
+/// Draws the diagram filling the available space and handles pointer and keyboard input.
+/// Returns the id of the hovered region.
+pub fn diagram_ui(
+    ui: &mut Ui,
+    input: &DiagramInput<'_>,
+    commands: &mut Vec<Command>,
+) -> Option<String> {
+    let view = input.view;
+    let canvas = view.canvas_rect();
+    let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+    let rect = response.rect;
+    painter.rect_filled(rect, 0.0, input.palette.background);
+
+    // Zoom and pan.
+    let mut camera = input.camera;
+    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| {
+        rect.contains(*p) && ui.ctx().layer_id_at(*p).is_none_or(|l| l == ui.layer_id())
+    });
+    if let Some(p) = pointer {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = (scroll * 0.002).exp() * zoom;
+        if (factor - 1.0).abs() > 1e-4 {
+            camera.zoom_around(p, factor, rect, canvas);
+        }
+    }
+    if response.dragged() {
+        camera.pan(response.drag_delta(), rect, canvas);
+        ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
+    }
+    if camera != input.camera {
+        commands.push(Command::SetCamera(camera));
+    }
+    if response.double_clicked() {
+        commands.push(Command::ResetCamera);
+    }
+    let screen_from_diagram = camera.screen_from_diagram(rect, canvas);
+    let px = camera.scale(rect, canvas);
+    let shown = |layer: usize| input.settings.layer_shown(view, layer);
+
+    // Hover and click, by our own hit-test in diagram coordinates.
+    let hovered = pointer.and_then(|p| view.hit(screen_from_diagram.inverse().mul_pos(p), shown));
+    let pointer_clicked = ui.input(|i| i.pointer.primary_clicked());
+    if pointer_clicked && pointer.is_some() && !response.double_clicked() {
+        commands.push(Command::Select(hovered.map(|i| view.regions[i].id.clone())));
+    }
+
+    let selected = input.selected.and_then(|id| view.region_index(id));
+    let twin = selected.and_then(|i| view.regions[i].twin);
+    let painter = painter.with_clip_rect(rect);
+    for (layer_index, _) in view.layers.iter().enumerate() {
+        if !shown(layer_index) {
+            continue;
+        }
+        let opacity = input.settings.layer(view, layer_index).opacity;
+        if let Some(Some(texture)) = input.textures.get(layer_index) {
+            let tint = with_opacity(Color32::WHITE, opacity);
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(texture.id(), screen_from_diagram.mul_rect(canvas), uv, tint);
+        }
+        for (i, region) in view
+            .regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.layer == layer_index)
+        {
+            let emphasis = if Some(i) == selected {
+                Emphasis::Selected
+            } else if Some(i) == twin {
+                Emphasis::Twin
+            } else if Some(i) == hovered {
+                Emphasis::Hovered
+            } else {
+                Emphasis::None
+            };
+            paint_region(
+                &painter,
+                region,
+                screen_from_diagram,
+                px,
+                opacity,
+                emphasis,
+                &input.palette,
+            );
+        }
+    }
+    // Selection outlines go on top, so a selected deep muscle stays visible.
+    for (i, width, alpha) in [(twin, 2.0, 0.55), (selected, 3.0, 1.0)] {
+        let Some(region) = i.map(|i| &view.regions[i]) else {
+            continue;
+        };
+        if shown(region.layer) {
+            let stroke = Stroke::new(width, with_opacity(input.palette.selected, alpha));
+            outline(&painter, region, screen_from_diagram, stroke);
+        }
+    }
+    if let Some(region) = hovered.map(|i| &view.regions[i]) {
+        outline(
+            &painter,
+            region,
+            screen_from_diagram,
+            Stroke::new(1.8, input.palette.hover),
+        );
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+    }
+    side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
+
+    region_targets_ui(
+        ui,
+        input,
+        screen_from_diagram,
+        rect,
+        pointer_clicked,
+        commands,
+    );
+
+    if let Some(region) = hovered.map(|i| &view.regions[i]) {
+        let name = region
+            .structure
+            .as_deref()
+            .and_then(|s| input.atlas.structure(s))
+            .map_or(region.id.as_str(), |s| s.name.as_str());
+        let layer_title = view
+            .layers
+            .get(region.layer)
+            .map_or("", |l| l.title.as_str());
+        let side = match region.side {
+            Side::Left => "Left side",
+            Side::Right => "Right side",
+            Side::Midline => "Midline",
+        };
+        egui::Tooltip::always_open(
+            ui.ctx().clone(),
+            ui.layer_id(),
+            response.id,
+            PopupAnchor::Pointer,
+        )
+        .show(|ui| {
+            ui.strong(name);
+            ui.weak(format!("{side} · {layer_title}"));
+        });
+    }
+    hovered.map(|i| view.regions[i].id.clone())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Emphasis {
+    None,
+    Hovered,
+    Twin,
+    Selected,
+}
+
+fn paint_region(
+    painter: &egui::Painter,
+    region: &PreparedRegion,
+    screen_from_diagram: TSTransform,
+    px: f32,
+    opacity: f32,
+    emphasis: Emphasis,
+    palette: &Palette,
+) {
+    let style = palette.style(region.paint, px);
+    if !region.mesh.indices.is_empty() {
+        let fill = match emphasis {
+            Emphasis::None => style.fill,
+            Emphasis::Hovered => mix(style.fill, Color32::WHITE, 0.25),
+            Emphasis::Twin => mix(style.fill, palette.selected, 0.18),
+            Emphasis::Selected => mix(style.fill, palette.selected, 0.38),
+        };
+        let color = with_opacity(fill, opacity);
+        let mesh = Mesh {
+            indices: region.mesh.indices.clone(),
+            vertices: region
+                .mesh
+                .vertices
+                .iter()
+                .map(|p| Vertex {
+                    pos: screen_from_diagram.mul_pos(*p),
+                    uv: WHITE_UV,
+                    color,
+                })
+                .collect(),
+            ..Default::default()
+        };
+        painter.add(Shape::mesh(mesh));
+    }
+    let stroke = Stroke::new(
+        style.outline.width,
+        with_opacity(style.outline.color, opacity),
+    );
+    outline(painter, region, screen_from_diagram, stroke);
+}
+
+fn outline(
+    painter: &egui::Painter,
+    region: &PreparedRegion,
+    screen_from_diagram: TSTransform,
+    stroke: Stroke,
+) {
+    for ring in &region.rings {
+        let points: Vec<Pos2> = ring
+            .points
+            .iter()
+            .map(|p| screen_from_diagram.mul_pos(*p))
+            .collect();
+        if ring.closed {
+            painter.add(Shape::closed_line(points, stroke));
+        } else {
+            painter.add(Shape::line(points, stroke));
+        }
+    }
+}
+
+/// "Left" and "Right" under the figure, on the side where the person's left and right are.
+fn side_markers_ui(
+    painter: &egui::Painter,
+    view: &PreparedView,
+    screen_from_diagram: TSTransform,
+    rect: Rect,
+    palette: &Palette,
+) {
+    let Some(left_region) = view.regions.iter().find(|r| r.side == Side::Left) else {
+        return;
+    };
+    let left_on_viewers_left = left_region.bbox.center().x < view.midline_x;
+    let canvas = screen_from_diagram.mul_rect(view.canvas_rect());
+    let y = (canvas.bottom() - 6.0).min(rect.bottom() - 8.0);
+    let color = with_opacity(palette.hover, 0.55);
+    let font = FontId::proportional(13.0);
+    let (lx, rx) = (
+        canvas.left().max(rect.left()) + 8.0,
+        canvas.right().min(rect.right()) - 8.0,
+    );
+    let (left_x, right_x) = if left_on_viewers_left {
+        (lx, rx)
+    } else {
+        (rx, lx)
+    };
+    let anchor = |x: f32| {
+        if (x - lx).abs() < 1.0 {
+            Align2::LEFT_BOTTOM
+        } else {
+            Align2::RIGHT_BOTTOM
+        }
+    };
+    painter.text(
+        Pos2::new(left_x, y),
+        anchor(left_x),
+        "Person's left",
+        font.clone(),
+        color,
+    );
+    painter.text(
+        Pos2::new(right_x, y),
+        anchor(right_x),
+        "Person's right",
+        font,
+        color,
+    );
+}
+
+/// Invisible focus stops at each region's anchor: Tab and the arrow keys move between them
+/// (egui moves focus spatially), screen readers and tests find them by label.
+fn region_targets_ui(
+    ui: &mut Ui,
+    input: &DiagramInput<'_>,
+    screen_from_diagram: TSTransform,
+    rect: Rect,
+    pointer_clicked: bool,
+    commands: &mut Vec<Command>,
+) {
+    let view = input.view;
+    for region in &view.regions {
+        if !region.is_selectable() || !input.settings.layer_shown(view, region.layer) {
+            continue;
+        }
+        let centre = screen_from_diagram.mul_pos(region.anchor);
+        if !rect.contains(centre) {
+            continue;
+        }
+        let target = Rect::from_center_size(centre, Vec2::splat(TARGET_SIZE));
+        let id = Id::unique(("region", region.id.as_str()));
+        let response = ui.interact(target, id, Sense::click());
+        let is_selected = input.selected == Some(region.id.as_str());
+        let label = input.atlas.region_label(region);
+        response
+            .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+        let by_keyboard = (response.clicked() || response.gained_focus()) && !pointer_clicked;
+        if by_keyboard && !is_selected {
+            commands.push(Command::Select(Some(region.id.clone())));
+        }
+        if response.has_focus() {
+            ui.painter()
+                .circle_stroke(centre, 6.0, Stroke::new(2.0, input.palette.selected));
+        }
+    }
+}

@@ -1,0 +1,532 @@
+//! Content loading and validation: the shipped content is clean, and each kind of broken file
+//! gives its error at the right file:line:column, without a panic.
+
+use std::path::{Path, PathBuf};
+
+use bodywork_atlas::content::{ContentDirs, ContentError, load};
+use bodywork_atlas::model::content::{Side, StructureKind};
+use egui::pos2;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
+}
+
+/// Copies the minimal fixture into a temporary folder, applies `edit` to one file, loads it.
+fn load_edited(
+    file: &str,
+    from: &str,
+    to: &str,
+) -> (tempfile::TempDir, Result<(), Vec<ContentError>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    let path = data.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "fixture {file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let result = load(&ContentDirs::from_data_dir(&data)).map(|_| ());
+    (dir, result)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Asserts exactly one error, in `file` (a path ending), at line:column, whose message
+/// contains `words`.
+fn assert_one_error(
+    result: &Result<(), Vec<ContentError>>,
+    file: &str,
+    line: usize,
+    column: usize,
+    words: &str,
+) {
+    let errors = result.as_ref().expect_err("the broken content is rejected");
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let e = &errors[0];
+    let shown = e.to_string();
+    assert!(e.location.file.ends_with(file), "{shown}");
+    assert_eq!(
+        (e.location.line, e.location.column),
+        (line, column),
+        "{shown}"
+    );
+    assert!(shown.contains(words), "{shown}");
+    let (prefix, _) = shown.split_once(": ").unwrap();
+    assert!(
+        prefix.ends_with(&format!("{file}:{line}:{column}")),
+        "shown as file:line:column: {shown}"
+    );
+}
+
+#[test]
+fn shipped_content_loads_and_validates() {
+    let atlas = match load(&ContentDirs::shipped()) {
+        Ok(atlas) => atlas,
+        Err(errors) => panic!(
+            "shipped content has problems:\n{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+    };
+    let posterior = &atlas.views[atlas.view_index("posterior").unwrap()];
+    let anterior = &atlas.views[atlas.view_index("anterior").unwrap()];
+    for layer in ["skin", "superficial", "deep", "nerves", "skeleton"] {
+        assert!(
+            posterior.layer_index(layer).is_some(),
+            "posterior has layer {layer}"
+        );
+    }
+    let needed_back = [
+        "gluteus_maximus",
+        "gluteus_medius",
+        "gluteus_minimus",
+        "piriformis",
+        "gemelli_obturator_internus",
+        "quadratus_femoris",
+        "quadratus_lumborum",
+        "erector_spinae",
+        "biceps_femoris_long_head",
+        "biceps_femoris_short_head",
+        "semitendinosus",
+        "semimembranosus",
+        "gastrocnemius",
+        "sciatic_nerve",
+        "tibial_nerve",
+        "common_fibular_nerve",
+        "iliac_crest",
+        "sacrum",
+        "coccyx",
+        "femur",
+        "greater_trochanter",
+        "ischial_tuberosity",
+        "lumbar_vertebrae",
+        "twelfth_rib",
+    ];
+    for s in needed_back {
+        let sides: Vec<Side> = posterior
+            .regions
+            .iter()
+            .filter(|r| r.structure.as_deref() == Some(s))
+            .map(|r| r.side)
+            .collect();
+        assert!(!sides.is_empty(), "posterior shows {s}");
+        if !sides.contains(&Side::Midline) {
+            assert!(
+                sides.contains(&Side::Left) && sides.contains(&Side::Right),
+                "{s} has both sides: {sides:?}"
+            );
+        }
+    }
+    for s in ["psoas_major", "iliacus", "lumbar_vertebrae"] {
+        assert!(
+            anterior
+                .regions
+                .iter()
+                .any(|r| r.structure.as_deref() == Some(s)),
+            "anterior shows {s}"
+        );
+    }
+    for s in &atlas.structures {
+        assert!(!s.sources.is_empty(), "{} names its sources", s.id);
+        if s.kind == StructureKind::Muscle {
+            assert!(
+                s.origin.is_some()
+                    && s.insertion.is_some()
+                    && s.action.is_some()
+                    && s.innervation.is_some(),
+                "{} has its anatomy",
+                s.id
+            );
+            assert!(
+                s.self_massage.as_ref().is_some_and(|m| m.steps.len() >= 3),
+                "{} has self-massage steps",
+                s.id
+            );
+            assert!(!s.cautions.is_empty(), "{} has cautions", s.id);
+        }
+    }
+    let flags: String = atlas
+        .safety
+        .red_flags
+        .iter()
+        .map(|f| f.sign.to_lowercase())
+        .collect();
+    assert!(
+        flags.contains("bladder") || flags.contains("bowel"),
+        "cauda equina red flags are listed"
+    );
+    assert!(!atlas.safety.do_not_massage.is_empty());
+}
+
+#[test]
+fn shipped_regions_are_on_the_body_and_symmetric() {
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    for view in &atlas.views {
+        let outline = view
+            .regions
+            .iter()
+            .find(|r| r.layer == 0 && r.paint.is_filled())
+            .expect("a body outline");
+        for r in view.regions.iter().filter(|r| r.is_selectable()) {
+            assert!(
+                outline.contains(r.anchor),
+                "{} lies on the body in {}",
+                r.id,
+                view.id
+            );
+            if let Some(twin) = r.twin.map(|t| &view.regions[t]) {
+                let mirrored = 2.0 * view.midline_x - r.anchor.x;
+                assert!(
+                    (twin.area - r.area).abs() < 0.01 * r.area.max(1.0),
+                    "{} and {} have the same area",
+                    r.id,
+                    twin.id
+                );
+                assert!(
+                    twin.contains(pos2(mirrored, r.anchor.y)),
+                    "{} mirrors {}",
+                    twin.id,
+                    r.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn minimal_fixture_loads_with_mirrors_and_layers() {
+    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let view = &atlas.views[0];
+    let ids: Vec<&str> = view.regions.iter().map(|r| r.id.as_str()).collect();
+    // Drawing order: layer by layer, mirrors right after their originals.
+    assert_eq!(
+        ids,
+        [
+            "alpha_left",
+            "alpha_right",
+            "u_shape",
+            "fold",
+            "beta_left",
+            "beta_right"
+        ]
+    );
+    let right = &view.regions[1];
+    assert_eq!(right.side, Side::Right);
+    assert!(right.contains(pos2(75.0, 25.0)));
+    assert_eq!(right.twin, Some(0));
+}
+
+#[test]
+fn topmost_visible_layer_wins_and_hidden_layers_are_not_hit() {
+    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let view = &atlas.views[0];
+    let id = |i: Option<usize>| i.map(|i| view.regions[i].id.as_str());
+    let p = pos2(25.0, 25.0);
+    assert_eq!(
+        id(view.hit(p, |_| true)),
+        Some("beta_left"),
+        "the high layer is on top"
+    );
+    assert_eq!(
+        id(view.hit(p, |l| l == 0)),
+        Some("alpha_left"),
+        "a hidden layer is not hit"
+    );
+    assert_eq!(
+        id(view.hit(pos2(50.0, 70.0), |_| true)),
+        None,
+        "the notch of the U is outside"
+    );
+    assert_eq!(id(view.hit(pos2(42.0, 70.0), |_| true)), Some("u_shape"));
+    assert_eq!(
+        id(view.hit(pos2(50.0, 95.0), |_| true)),
+        None,
+        "lines are not selectable"
+    );
+}
+
+#[test]
+fn search_finds_by_name_and_other_name() {
+    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let found: Vec<&str> = atlas
+        .search("first")
+        .iter()
+        .map(|r| atlas.region(*r).unwrap().id.as_str())
+        .collect();
+    assert_eq!(found, ["alpha_left", "alpha_right"]);
+    assert!(atlas.search("  ").is_empty());
+    assert_eq!(atlas.search("MUSCLE").len(), 5);
+}
+
+#[test]
+fn a_typo_in_a_field_name_is_reported_at_its_place() {
+    let (_dir, result) = load_edited(
+        "structures/muscles.ron",
+        "summary: \"A test",
+        "sumary: \"A test",
+    );
+    assert_one_error(&result, "muscles.ron", 7, 9, "sumary");
+}
+
+#[test]
+fn malformed_ron_is_reported_at_its_place() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "(width: 100, height: 100)",
+        "(width: 100 height: 100)",
+    );
+    assert_one_error(&result, "test.ron", 5, 25, "");
+}
+
+#[test]
+fn an_unknown_structure_reference_is_reported() {
+    let (_dir, result) = load_edited("views/test.ron", "Some(\"alpha\")", "Some(\"alpah\")");
+    assert_one_error(
+        &result,
+        "test.ron",
+        13,
+        72,
+        "structure \"alpah\", which does not exist",
+    );
+}
+
+#[test]
+fn an_unknown_related_structure_is_reported() {
+    let (_dir, result) = load_edited(
+        "structures/muscles.ron",
+        "related: [\"beta\"]",
+        "related: [\"gamma\"]",
+    );
+    assert_one_error(&result, "muscles.ron", 9, 19, "\"gamma\"");
+}
+
+#[test]
+fn an_unknown_source_is_reported() {
+    let (_dir, result) = load_edited(
+        "safety.ron",
+        "sources: [\"gray42\"]",
+        "sources: [\"grey42\"]",
+    );
+    assert_one_error(&result, "safety.ron", 5, 15, "\"grey42\"");
+}
+
+#[test]
+fn an_unknown_layer_is_reported() {
+    let (_dir, result) = load_edited("views/test.ron", "layer: \"high\"", "layer: \"top\"");
+    assert_one_error(&result, "test.ron", 15, 44, "layer \"top\"");
+}
+
+#[test]
+fn bad_path_data_is_reported_at_the_bad_character() {
+    let (_dir, result) = load_edited("views/test.ron", "L 40 10 L 40 40", "L 40 10 X 40 40");
+    assert_one_error(&result, "test.ron", 14, 32, "path data does not parse");
+}
+
+#[test]
+fn duplicate_ids_are_reported_at_the_second() {
+    let (_dir, result) = load_edited("views/test.ron", "id: \"beta_left\"", "id: \"alpha_left\"");
+    assert_one_error(
+        &result,
+        "test.ron",
+        15,
+        16,
+        "duplicate region id \"alpha_left\"",
+    );
+}
+
+#[test]
+fn a_mirror_id_that_is_taken_is_a_duplicate() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "mirror: Some(\"beta_right\")",
+        "mirror: Some(\"alpha_right\")",
+    );
+    assert_one_error(
+        &result,
+        "test.ron",
+        16,
+        68,
+        "duplicate region id \"alpha_right\"",
+    );
+}
+
+#[test]
+fn coordinates_outside_the_canvas_are_reported() {
+    let (_dir, result) = load_edited("views/test.ron", "L 40 10 L 40 40", "L 140 10 L 40 40");
+    assert_one_error(
+        &result,
+        "test.ron",
+        14,
+        16,
+        "(140, 10) lies outside the canvas",
+    );
+}
+
+#[test]
+fn infinite_coordinates_are_reported() {
+    let (_dir, result) = load_edited("views/test.ron", "L 40 10 L 40 40", "L 1e999 10 L 40 40");
+    assert_one_error(&result, "test.ron", 14, 16, "not a finite number");
+}
+
+#[test]
+fn a_non_finite_canvas_is_reported() {
+    let (_dir, result) = load_edited("views/test.ron", "width: 100,", "width: NaN,");
+    assert_one_error(&result, "test.ron", 5, 5, "canvas");
+}
+
+#[test]
+fn a_shape_with_no_area_is_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "M 20 20 L 30 20 L 30 30 L 20 30 Z",
+        "M 20 20 L 25 25 L 30 30 Z",
+    );
+    assert_one_error(&result, "test.ron", 16, 16, "has no area");
+}
+
+#[test]
+fn an_image_path_leaving_assets_is_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "title: \"Low layer\"",
+        "title: \"Low layer\", image: Some(\"../secret.png\")",
+    );
+    assert_one_error(&result, "test.ron", 8, 57, "must stay inside assets/");
+}
+
+#[test]
+fn a_missing_image_is_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "title: \"Low layer\"",
+        "title: \"Low layer\", image: Some(\"missing.png\")",
+    );
+    assert_one_error(&result, "test.ron", 8, 57, "cannot read");
+}
+
+#[test]
+fn a_huge_or_corrupt_image_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    image::RgbaImage::new(9000, 2)
+        .save(dir.path().join("assets/wide.png"))
+        .unwrap();
+    std::fs::write(dir.path().join("assets/broken.png"), b"\x89PNG not really").unwrap();
+    image::RgbaImage::new(4, 4)
+        .save(dir.path().join("assets/fine.png"))
+        .unwrap();
+    let path = data.join("views/test.ron");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen(
+            "title: \"Low layer\"",
+            "title: \"Low layer\", image: Some(\"wide.png\")",
+            1,
+        )
+        .replacen(
+            "title: \"High layer\"",
+            "title: \"High layer\", image: Some(\"broken.png\")",
+            1,
+        );
+    std::fs::write(&path, &text).unwrap();
+    let errors = load(&ContentDirs::from_data_dir(&data))
+        .map(|_| ())
+        .unwrap_err();
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(errors.len(), 2, "{shown:#?}");
+    assert!(
+        shown[0].contains("test.ron:8:") && shown[0].contains("9000x2 pixels"),
+        "{shown:#?}"
+    );
+    assert!(
+        shown[1].contains("test.ron:9:") && shown[1].contains("broken.png"),
+        "{shown:#?}"
+    );
+
+    std::fs::write(
+        &path,
+        text.replace("wide.png", "fine.png")
+            .replace(", image: Some(\"broken.png\")", ""),
+    )
+    .unwrap();
+    let atlas = load(&ContentDirs::from_data_dir(&data)).unwrap();
+    let image = atlas.views[0].layer_images[0]
+        .as_ref()
+        .expect("a good image loads");
+    assert_eq!(image.size, [4, 4]);
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    let view = data.join("views/test.ron");
+    let text = std::fs::read_to_string(&view)
+        .unwrap()
+        .replacen("Some(\"alpha\")", "Some(\"alpah\")", 1)
+        .replacen("L 30 20", "L 30 2x0", 1);
+    std::fs::write(&view, text).unwrap();
+    let muscles = data.join("structures/muscles.ron");
+    let text = std::fs::read_to_string(&muscles)
+        .unwrap()
+        .replacen("[\"beta\"]", "[\"gamma\"]", 1);
+    std::fs::write(&muscles, text).unwrap();
+    let errors = load(&ContentDirs::from_data_dir(&data))
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+}
+
+#[test]
+fn a_missing_folder_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let errors = load(&ContentDirs::from_data_dir(&dir.path().join("nothing")))
+        .map(|_| ())
+        .unwrap_err();
+    assert!(errors.len() >= 3, "{errors:#?}");
+    assert!(errors.iter().all(|e| e.location.line == 1));
+}
+
+#[test]
+fn garbage_files_never_panic() {
+    let garbage = [
+        "",
+        "(",
+        "View(",
+        "[Structure(id: 3)]",
+        "\u{0}\u{1}",
+        "View(id: \"x\", canvas: (width: -1, height: 1e40))",
+        "[[[[[[[[[[",
+    ];
+    for g in garbage {
+        for file in [
+            "views/test.ron",
+            "structures/muscles.ron",
+            "sources.ron",
+            "safety.ron",
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let data = dir.path().join("data");
+            copy_dir(&fixture(), &data);
+            std::fs::write(data.join(file), g).unwrap();
+            let result = load(&ContentDirs::from_data_dir(&data));
+            assert!(result.is_err(), "{file} = {g:?} is rejected");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Snapshot tests: render the app with a software GPU and compare with the images in
+//! tests/snapshots/. Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+
+use bodywork_atlas::{AtlasApp, StartOptions};
+use egui_kittest::Harness;
+
+fn harness(select: Option<&str>) -> Harness<'static, AtlasApp> {
+    let select = select.map(str::to_owned);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 860.0])
+        .wgpu()
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    persist: false,
+                    select,
+                    ..StartOptions::shipped()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+#[test]
+fn posterior_default() {
+    harness(None).snapshot("posterior_default");
+}
+
+#[test]
+fn posterior_piriformis_selected() {
+    harness(Some("piriformis_left")).snapshot("posterior_piriformis_selected");
+}

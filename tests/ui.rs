@@ -1,0 +1,191 @@
+//! Interaction tests: the app built from the library, driven like a user would.
+
+use bodywork_atlas::content::ContentDirs;
+use bodywork_atlas::{AtlasApp, StartOptions};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app_harness() -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    persist: false,
+                    ..StartOptions::shipped()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// Screen point of a region's interior anchor, as currently drawn.
+fn screen_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
+    let app = harness.state();
+    let atlas = app.atlas().expect("content loads");
+    let r = atlas.find_region(region_id).expect("region exists");
+    let anchor = atlas.region(r).unwrap().anchor;
+    app.screen_from_diagram().unwrap().mul_pos(anchor)
+}
+
+/// A full press and release at a point, as a mouse click.
+fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn set_layer(harness: &mut Harness<'_, AtlasApp>, title: &str, on: bool) {
+    let checked = harness.get_by_label(title).toggled() == Some(egui::accesskit::Toggled::True);
+    if checked != on {
+        harness.get_by_label(title).click();
+        harness.run();
+    }
+}
+
+#[test]
+fn clicking_the_piriformis_with_the_deep_layer_on_shows_it() {
+    let mut harness = app_harness();
+    set_layer(&mut harness, "Deep muscles", true);
+    let pos = screen_point(&harness, "piriformis_left");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some("piriformis_left"));
+    harness.get_by_label("Piriformis");
+    harness.get_by_label("Left side · Muscle · Deep muscles");
+    harness.get_by_label("Self-massage");
+}
+
+#[test]
+fn hiding_a_layer_removes_its_regions_from_hit_testing() {
+    let mut harness = app_harness();
+    set_layer(&mut harness, "Deep muscles", true);
+    let pos = screen_point(&harness, "piriformis_left");
+    set_layer(&mut harness, "Deep muscles", false);
+    click_at(&mut harness, pos);
+    assert_eq!(
+        harness.state().selected(),
+        Some("gluteus_maximus_left"),
+        "with the deep layer hidden, the gluteus maximus above it is hit"
+    );
+}
+
+#[test]
+fn hovering_shows_a_tooltip_with_name_and_side() {
+    let mut harness = app_harness();
+    let pos = screen_point(&harness, "gluteus_maximus_right");
+    harness.hover_at(pos);
+    harness.run();
+    harness.get_by_label("Right side · Superficial muscles");
+    assert_eq!(harness.state().selected(), None, "hover does not select");
+}
+
+#[test]
+fn search_selects_and_reveals_the_region() {
+    let mut harness = app_harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_role(Role::TextInput).type_text("piri");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("piriformis_left"));
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    let deep = view.layer_index("deep").unwrap();
+    assert!(
+        app.settings().layer_shown(view, deep),
+        "search turns on the layer it needs"
+    );
+    harness.get_by_label("Piriformis");
+}
+
+#[test]
+fn escape_clears_the_selection() {
+    let mut harness = app_harness();
+    let pos = screen_point(&harness, "semitendinosus_left");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some("semitendinosus_left"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
+fn regions_have_accessible_labels_and_can_be_activated() {
+    let mut harness = app_harness();
+    harness
+        .get_by_label("Semitendinosus (left)")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("semitendinosus_left"));
+}
+
+#[test]
+fn switching_to_the_front_view_shows_the_psoas() {
+    let mut harness = app_harness();
+    harness.get_by_label("Body, front view").click();
+    harness.run();
+    assert_eq!(harness.state().current_view().unwrap().id, "anterior");
+    set_layer(&mut harness, "Deep muscles", true);
+    let pos = screen_point(&harness, "ant_psoas_major_left");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some("ant_psoas_major_left"));
+    harness.get_by_label("Psoas major");
+}
+
+#[test]
+fn broken_content_keeps_the_last_good_state_and_shows_the_error_once() {
+    let mut harness = app_harness();
+    let pos = screen_point(&harness, "semitendinosus_left");
+    click_at(&mut harness, pos);
+
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&ContentDirs::shipped().data, &dir.path().join("data"));
+    let views = dir.path().join("data/views/posterior.ron");
+    let text = std::fs::read_to_string(&views)
+        .unwrap()
+        .replacen("layers:", "layerz:", 1);
+    std::fs::write(&views, text).unwrap();
+    harness
+        .state_mut()
+        .set_dirs(ContentDirs::from_data_dir(&dir.path().join("data")));
+    harness.run();
+
+    let app = harness.state();
+    assert_eq!(app.errors().len(), 1, "{:?}", app.errors());
+    assert!(app.atlas().is_some(), "the last good content stays");
+    assert_eq!(
+        app.selected(),
+        Some("semitendinosus_left"),
+        "the selection stays"
+    );
+    let banner: Vec<_> = harness
+        .query_all_by_label_contains("posterior.ron:")
+        .collect();
+    assert_eq!(banner.len(), 1, "the error is shown once");
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

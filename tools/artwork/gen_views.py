@@ -1,0 +1,1056 @@
+#!/usr/bin/env python3
+"""Generate the body diagrams data/views/posterior.ron and data/views/anterior.ron.
+
+Python 3 standard library only. Shapes are written as control points in figure units
+(dx = distance from the midline in head heights H, h = height from the top of the head in H),
+turned into smooth cubic Bezier paths (Catmull-Rom style tangents, with optional corners),
+checked (closed, no self-intersections, inside the canvas, inside the body) and written as RON.
+Preview SVGs for several layer combinations are written to /tmp/artwork/ (or --preview DIR).
+
+Usage: python3 tools/artwork/gen_views.py [--preview DIR] [--no-preview]
+"""
+
+import math
+import os
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+MID = 500.0
+HX = 250.0  # x units per head height
+HY = 247.5  # y units per head height (figure from y = 10 to y = 1990)
+Y0 = 10.0
+TENSION = 0.36
+FIBRES = True  # thin fibre-direction lines (SkinLine, no structure) on the muscle layers
+
+# ----------------------------------------------------------------------------- geometry
+
+
+class Fig:
+    """Converts figure units to canvas units for one side of one view."""
+
+    def __init__(self, sign):
+        # sign = -1: the person's left is at x < 500 (posterior); +1: x > 500 (anterior)
+        self.sign = sign
+
+    def p(self, dx, h):
+        return (MID + self.sign * HX * dx, Y0 + HY * h)
+
+    def pts(self, seq):
+        out = []
+        for item in seq:
+            corner = len(item) > 2 and item[2] == "c"
+            x, y = self.p(item[0], item[1])
+            out.append((x, y, corner))
+        return out
+
+
+def _sub(a, b):
+    return (a[0] - b[0], a[1] - b[1])
+
+
+def _len(v):
+    return math.hypot(v[0], v[1])
+
+
+def _unit(v):
+    n = _len(v)
+    return (v[0] / n, v[1] / n) if n > 1e-9 else (0.0, 0.0)
+
+
+def spline(points, closed):
+    """points: list of (x, y, corner). Returns list of cubic segments (p0, c1, c2, p1)."""
+    n = len(points)
+    P = [(p[0], p[1]) for p in points]
+    C = [p[2] for p in points]
+    tin = [None] * n
+    tout = [None] * n
+    for i in range(n):
+        p = P[i]
+        prv = P[i - 1] if (closed or i > 0) else None
+        nxt = P[(i + 1) % n] if (closed or i < n - 1) else None
+        if C[i] or prv is None or nxt is None:
+            if nxt is not None:
+                d = _sub(nxt, p)
+                tout[i] = (d[0] * TENSION, d[1] * TENSION)
+            if prv is not None:
+                d = _sub(p, prv)
+                tin[i] = (d[0] * TENSION, d[1] * TENSION)
+        else:
+            u = _unit(_sub(nxt, prv))
+            lo = _len(_sub(nxt, p)) * TENSION
+            li = _len(_sub(p, prv)) * TENSION
+            tout[i] = (u[0] * lo, u[1] * lo)
+            tin[i] = (u[0] * li, u[1] * li)
+    segs = []
+    last = n if closed else n - 1
+    for i in range(last):
+        j = (i + 1) % n
+        a, b = P[i], P[j]
+        c1 = (a[0] + tout[i][0], a[1] + tout[i][1])
+        c2 = (b[0] - tin[j][0], b[1] - tin[j][1])
+        segs.append((a, c1, c2, b))
+    return segs
+
+
+def fmt(v):
+    s = "%.1f" % v
+    if s.endswith(".0"):
+        s = s[:-2]
+    if s == "-0":
+        s = "0"
+    return s
+
+
+def seg_path(segs, closed):
+    out = ["M %s %s" % (fmt(segs[0][0][0]), fmt(segs[0][0][1]))]
+    for (_a, c1, c2, b) in segs:
+        out.append("C %s %s %s %s %s %s" % tuple(fmt(v) for v in (c1[0], c1[1], c2[0], c2[1], b[0], b[1])))
+    if closed:
+        out.append("Z")
+    return " ".join(out)
+
+
+def closed_path(points):
+    return seg_path(spline(points, True), True)
+
+
+def open_path(points):
+    return seg_path(spline(points, False), False)
+
+
+def poly_path(points, closed=True):
+    out = ["M %s %s" % (fmt(points[0][0]), fmt(points[0][1]))]
+    for p in points[1:]:
+        out.append("L %s %s" % (fmt(p[0]), fmt(p[1])))
+    if closed:
+        out.append("Z")
+    return " ".join(out)
+
+
+def ellipse_path(cx, cy, rx, ry):
+    k = 0.5523
+    return (
+        "M %s %s C %s %s %s %s %s %s C %s %s %s %s %s %s C %s %s %s %s %s %s C %s %s %s %s %s %s Z"
+        % tuple(
+            fmt(v)
+            for v in (
+                cx + rx, cy,
+                cx + rx, cy + k * ry, cx + k * rx, cy + ry, cx, cy + ry,
+                cx - k * rx, cy + ry, cx - rx, cy + k * ry, cx - rx, cy,
+                cx - rx, cy - k * ry, cx - k * rx, cy - ry, cx, cy - ry,
+                cx + k * rx, cy - ry, cx + rx, cy - k * ry, cx + rx, cy,
+            )
+        )
+    )
+
+
+def ribbon_points(center, caps="round"):
+    """center: list of (x, y, width) in canvas units. Returns closed outline points."""
+    n = len(center)
+    left, right = [], []
+    for i, (x, y, w) in enumerate(center):
+        a = center[max(i - 1, 0)]
+        b = center[min(i + 1, n - 1)]
+        t = _unit((b[0] - a[0], b[1] - a[1]))
+        nrm = (-t[1], t[0])
+        left.append((x + nrm[0] * w / 2, y + nrm[1] * w / 2, False))
+        right.append((x - nrm[0] * w / 2, y - nrm[1] * w / 2, False))
+    out = []
+    t0 = _unit((center[1][0] - center[0][0], center[1][1] - center[0][1]))
+    t1 = _unit((center[-1][0] - center[-2][0], center[-1][1] - center[-2][1]))
+    if caps == "round":
+        out.extend(left)
+        w = center[-1][2]
+        out.append((center[-1][0] + t1[0] * w * 0.45, center[-1][1] + t1[1] * w * 0.45, False))
+        out.extend(reversed(right))
+        w = center[0][2]
+        out.append((center[0][0] - t0[0] * w * 0.45, center[0][1] - t0[1] * w * 0.45, False))
+    else:
+        left[0] = (left[0][0], left[0][1], True)
+        left[-1] = (left[-1][0], left[-1][1], True)
+        right[0] = (right[0][0], right[0][1], True)
+        right[-1] = (right[-1][0], right[-1][1], True)
+        out.extend(left)
+        out.extend(reversed(right))
+    return out
+
+
+def mirror_x(x):
+    return 2 * MID - x
+
+
+def mirror_path_points(points):
+    return [(mirror_x(p[0]), p[1], p[2]) for p in points]
+
+
+def symmetric_closed(half):
+    """half: canvas points (x, y, corner) from a point ON the midline, down one side, to a point ON
+    the midline. Returns an exactly symmetric closed path (the other half mirrored)."""
+    first, last = half[0], half[-1]
+    inner = half[1:-1]
+    loop = list(half) + [(mirror_x(p[0]), p[1], p[2]) for p in reversed(inner)]
+    segs = spline(loop, True)
+    k = len(half) - 1
+    left = segs[:k]
+
+    def r(p):
+        return (round(p[0], 1), round(p[1], 1))
+
+    left = [tuple(r(q) for q in s) for s in left]
+    # force the end points exactly on the midline
+    s0 = left[0]
+    left[0] = ((MID, s0[0][1]), s0[1], s0[2], s0[3])
+    s1 = left[-1]
+    left[-1] = (s1[0], s1[1], s1[2], (MID, s1[3][1]))
+    right = []
+    for (a, c1, c2, b) in reversed(left):
+        right.append(((mirror_x(b[0]), b[1]), (mirror_x(c2[0]), c2[1]), (mirror_x(c1[0]), c1[1]), (mirror_x(a[0]), a[1])))
+    return seg_path(left + right, True)
+
+
+def with_mirror(path_left, path_right):
+    return path_left + " " + path_right
+
+
+# ----------------------------------------------------------------------------- path parsing for checks
+
+
+def parse_path(d):
+    """Minimal parser for the paths we write (M L C Z absolute). Returns list of (points, closed)."""
+    toks = d.replace(",", " ").split()
+    subs = []
+    cur = None
+    i = 0
+    pen = (0.0, 0.0)
+    while i < len(toks):
+        t = toks[i]
+        if t == "M":
+            if cur:
+                subs.append((cur, False))
+            pen = (float(toks[i + 1]), float(toks[i + 2]))
+            cur = [pen]
+            i += 3
+        elif t == "L":
+            pen = (float(toks[i + 1]), float(toks[i + 2]))
+            cur.append(pen)
+            i += 3
+        elif t == "C":
+            c1 = (float(toks[i + 1]), float(toks[i + 2]))
+            c2 = (float(toks[i + 3]), float(toks[i + 4]))
+            b = (float(toks[i + 5]), float(toks[i + 6]))
+            a = pen
+            for k in range(1, 13):
+                s = k / 12
+                m = 1 - s
+                x = m * m * m * a[0] + 3 * m * m * s * c1[0] + 3 * m * s * s * c2[0] + s * s * s * b[0]
+                y = m * m * m * a[1] + 3 * m * m * s * c1[1] + 3 * m * s * s * c2[1] + s * s * s * b[1]
+                cur.append((x, y))
+            pen = b
+            i += 7
+        elif t == "Z":
+            subs.append((cur, True))
+            cur = None
+            i += 1
+        else:
+            raise ValueError("unexpected token %r in %s" % (t, d[:60]))
+    if cur:
+        subs.append((cur, False))
+    return subs
+
+
+def poly_area(pts):
+    a = 0.0
+    for i in range(len(pts)):
+        x1, y1 = pts[i]
+        x2, y2 = pts[(i + 1) % len(pts)]
+        a += x1 * y2 - x2 * y1
+    return a / 2
+
+
+def _seg_intersect(p1, p2, p3, p4):
+    def orient(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1 = orient(p3, p4, p1)
+    d2 = orient(p3, p4, p2)
+    d3 = orient(p1, p2, p3)
+    d4 = orient(p1, p2, p4)
+    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 != 0 and d2 != 0 and d3 != 0 and d4 != 0
+
+
+def self_intersections(pts, closed=True):
+    n = len(pts)
+    edges = [(pts[i], pts[(i + 1) % n]) for i in range(n if closed else n - 1)]
+    bad = []
+    m = len(edges)
+    for i in range(m):
+        for j in range(i + 2, m):
+            if closed and i == 0 and j == m - 1:
+                continue
+            if _seg_intersect(edges[i][0], edges[i][1], edges[j][0], edges[j][1]):
+                bad.append(edges[i][0])
+    return bad
+
+
+def point_in(subs, x, y):
+    inside = False
+    for pts, _closed in subs:
+        n = len(pts)
+        for i in range(n):
+            x1, y1 = pts[i]
+            x2, y2 = pts[(i + 1) % n]
+            if (y1 > y) != (y2 > y):
+                xi = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+                if xi > x:
+                    inside = not inside
+    return inside
+
+
+# ----------------------------------------------------------------------------- view builder
+
+
+class View:
+    def __init__(self, vid, title, orientation, layers, sign):
+        self.id = vid
+        self.title = title
+        self.orientation = orientation
+        self.layers = layers  # (id, title, visible, opacity)
+        self.regions = []
+        self.f = Fig(sign)
+
+    def add(self, rid, layer, side, paint, path, structure=None, mirror=None):
+        self.regions.append(
+            dict(id=rid, layer=layer, side=side, paint=paint, path=path, structure=structure, mirror=mirror)
+        )
+
+    def shape(self, rid, layer, structure, paint, seq, mirror=True):
+        self.add(rid, layer, "Left", paint, closed_path(self.f.pts(seq)), structure, (rid[: -len("_left")] + "_right") if mirror else None)
+
+    def ribbon(self, rid, layer, structure, paint, seq, caps="round"):
+        center = [self.f.p(dx, h) + (w,) for (dx, h, w) in seq]
+        self.add(rid, layer, "Left", paint, closed_path(ribbon_points(center, caps)), structure, rid[: -len("_left")] + "_right")
+
+    # ---- output
+
+    def ron(self):
+        L = []
+        L.append("// Generated by tools/artwork/gen_views.py - edit the generator, not this file.")
+        L.append("View(")
+        L.append('    id: "%s",' % self.id)
+        L.append('    title: "%s",' % self.title)
+        L.append('    orientation: "%s",' % self.orientation)
+        L.append("    canvas: (width: 1000.0, height: 2000.0),")
+        L.append("    midline_x: 500.0,")
+        L.append("    layers: [")
+        for (lid, title, vis, op) in self.layers:
+            L.append('        Layer(id: "%s", title: "%s", visible: %s, opacity: %s),' % (lid, title, "true" if vis else "false", op))
+        L.append("    ],")
+        L.append("    regions: [")
+        for lid, *_ in self.layers:
+            for r in self.regions:
+                if r["layer"] != lid:
+                    continue
+                parts = ['id: "%s"' % r["id"], 'layer: "%s"' % r["layer"], "side: %s" % r["side"]]
+                if r["structure"]:
+                    parts.append('structure: Some("%s")' % r["structure"])
+                parts.append("paint: %s" % r["paint"])
+                L.append("        Region(")
+                L.append("            " + ", ".join(parts) + ",")
+                L.append('            path: "%s",' % r["path"])
+                if r["mirror"]:
+                    L.append('            mirror: Some("%s"),' % r["mirror"])
+                L.append("        ),")
+        L.append("    ],")
+        L.append(")")
+        return "\n".join(L) + "\n"
+
+    def expanded(self):
+        """Regions in draw order with mirrored copies (path, transform flag)."""
+        out = []
+        for lid, *_ in self.layers:
+            for r in self.regions:
+                if r["layer"] != lid:
+                    continue
+                out.append((r, False))
+                if r["mirror"]:
+                    out.append((r, True))
+        return out
+
+    def svg(self, layer_ids, box=None):
+        fills = {
+            "Skin": ("#f1d3bd", "#8a6a55", 2.0),
+            "Muscle": ("#c0504d", "#6e2422", 1.2),
+            "DeepMuscle": ("#9e3b3b", "#4d1616", 1.2),
+            "Tendon": ("#e8dcc8", "#9c8c70", 1.0),
+            "Nerve": ("#f2c230", "#8a6a10", 1.2),
+            "Bone": ("#efe6cf", "#8c8474", 1.2),
+        }
+        bx = box or (0, 0, 1000, 2000)
+        scale = 1000.0 / max(bx[2], bx[3]) if box else 0.5
+        s = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="%s %s %s %s">'
+             % (bx[2] * scale, bx[3] * scale, bx[0], bx[1], bx[2], bx[3])]
+        s.append('<rect width="1000" height="2000" fill="#ffffff"/>')
+        opac = {l[0]: l[3] for l in self.layers}
+        for lid, *_ in self.layers:
+            if lid not in layer_ids:
+                continue
+            s.append('<g opacity="%s">' % opac[lid])
+            for r in self.regions:
+                if r["layer"] != lid:
+                    continue
+                for mir in ([False, True] if r["mirror"] else [False]):
+                    tr = ' transform="matrix(-1 0 0 1 1000 0)"' if mir else ""
+                    if r["paint"] in ("SkinLine", "Guide"):
+                        col = "#8a6a55" if r["paint"] == "SkinLine" else "#3a6ea5"
+                        s.append('<path d="%s" fill="none" stroke="%s" stroke-width="1.6" stroke-linecap="round"%s/>' % (r["path"], col, tr))
+                    else:
+                        fill, stroke, sw = fills[r["paint"]]
+                        s.append('<path d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s" stroke-linejoin="round"%s/>' % (r["path"], fill, stroke, sw, tr))
+            s.append("</g>")
+        s.append("</svg>")
+        return "\n".join(s)
+
+
+# ----------------------------------------------------------------------------- the figure
+
+
+def outline_half(view, front):
+    """Left half of the body outline, from the top of the head down the viewer's left side to
+    the crotch, in (dx, h) with dx >= 0 measured toward the viewer's left."""
+    crotch = 4.2 if front else 4.3
+    half = [
+        (0, 0),
+        (0.2, 0.035),
+        (0.315, 0.15),
+        (0.36, 0.33),
+        (0.37, 0.48),
+        (0.355, 0.62),
+        (0.325, 0.75),
+        (0.285, 0.86),
+        (0.25, 0.96),
+        (0.238, 1.07),
+        (0.255, 1.17),
+        (0.34, 1.25),
+        (0.52, 1.31),
+        (0.72, 1.37),
+        (0.87, 1.42),
+        (0.975, 1.5),
+        (1.03, 1.62),
+        (1.06, 1.8),
+        (1.085, 2.05),
+        (1.12, 2.4),
+        (1.17, 2.8),
+        (1.23, 3.12),
+        (1.26, 3.45),
+        (1.275, 3.82),
+        (1.31, 3.98),
+        (1.33, 4.2),
+        (1.32, 4.45),
+        (1.28, 4.62),
+        (1.2, 4.69),
+        (1.12, 4.63),
+        (1.085, 4.42),
+        (1.07, 4.15),
+        (1.06, 3.85),
+        (1.025, 3.45),
+        (0.97, 3.1),
+        (0.925, 2.8),
+        (0.87, 2.5),
+        (0.83, 2.25),
+        (0.79, 2.08, "c"),  # armpit
+        (0.765, 2.25),
+        (0.735, 2.5),
+        (0.68, 2.8),
+        (0.62, 3.05),
+        (0.605, 3.22),
+        (0.635, 3.42),
+        (0.69, 3.62),
+        (0.745, 3.82),
+        (0.775, 4.0),
+        (0.77, 4.2),
+        (0.75, 4.5),
+        (0.73, 4.85),
+        (0.69, 5.25),
+        (0.625, 5.6),
+        (0.57, 5.88),
+        (0.555, 6.03),
+        (0.565, 6.2),
+        (0.572, 6.4),
+        (0.55, 6.66),
+        (0.5, 6.96),
+        (0.445, 7.3),
+        (0.415, 7.56),
+        (0.428, 7.7),
+    ]
+    if front:
+        half += [
+            (0.445, 7.82),
+            (0.47, 7.95),
+            (0.43, 8.0),
+            (0.22, 8.0),
+            (0.17, 7.96),
+            (0.19, 7.85),
+            (0.205, 7.74),
+        ]
+    else:
+        half += [
+            (0.435, 7.86),
+            (0.415, 7.97),
+            (0.33, 8.0),
+            (0.23, 7.98),
+            (0.2, 7.9),
+            (0.197, 7.74),
+        ]
+    half += [
+        (0.218, 7.55),
+        (0.207, 7.25),
+        (0.168, 6.9),
+        (0.138, 6.5),
+        (0.142, 6.25),
+        (0.16, 6.05),
+        (0.155, 5.85),
+        (0.135, 5.5),
+        (0.11, 5.1),
+        (0.075, 4.7),
+    ]
+    if front:
+        half += [(0.035, 4.36), (0, crotch, "c")]
+    else:
+        half += [(0.035, 4.45), (0, crotch, "c")]
+    return half
+
+
+FEMUR = [
+    (0.37, 3.995), (0.362, 3.94), (0.39, 3.892), (0.45, 3.872), (0.51, 3.895), (0.565, 3.93),
+    (0.62, 3.925), (0.675, 3.895), (0.725, 3.925), (0.745, 4.0), (0.73, 4.1), (0.69, 4.25),
+    (0.655, 4.5), (0.61, 4.85), (0.56, 5.25), (0.52, 5.55), (0.535, 5.72), (0.55, 5.85),
+    (0.54, 5.97), (0.48, 6.02), (0.41, 5.98, "c"), (0.34, 6.03), (0.25, 6.01), (0.205, 5.93),
+    (0.215, 5.8), (0.27, 5.68), (0.36, 5.5), (0.43, 5.25), (0.485, 4.85), (0.53, 4.5),
+    (0.555, 4.25), (0.54, 4.12), (0.48, 4.07), (0.42, 4.04),
+]
+
+
+def fibres(view, rid, layer, lines):
+    """Fibre-direction hints: thin lines, both sides, not clickable."""
+    if FIBRES:
+        view.add(rid, layer, "Midline", "SkinLine", " ".join(sym_line(view, l) for l in lines))
+
+
+def sym_line(view, seq):
+    """Open smooth skin line on the viewer's left plus its mirror image (two subpaths)."""
+    pts = view.f.pts(seq)
+    a = open_path(pts)
+    b = open_path(mirror_path_points(pts))
+    return a + " " + b
+
+
+def sym_ellipse(view, dx, h, rx, ry):
+    x, y = view.f.p(dx, h)
+    return ellipse_path(x, y, rx, ry) + " " + ellipse_path(mirror_x(x), y, rx, ry)
+
+
+def skin_common(v, front):
+    v.add("body_outline" if not front else "ant_body_outline", "skin", "Midline", "Skin",
+          symmetric_closed(v.f.pts(outline_half(v, front))))
+    pre = "ant_" if front else ""
+    # fingers: three lines between four fingers, plus the thumb web
+    fingers = []
+    for (x0, x1) in ((1.145, 1.15), (1.195, 1.205), (1.245, 1.255)):
+        fingers.append([(x0, 4.36), (x1 - 0.002, 4.5), (x1, 4.62)])
+    d = " ".join(sym_line(v, s) for s in fingers)
+    d += " " + sym_line(v, [(1.3, 4.0), (1.285, 4.16), (1.295, 4.32)])
+    v.add(pre + "finger_lines", "skin", "Midline", "SkinLine", d)
+
+
+def build_posterior():
+    v = View(
+        "posterior",
+        "Body, back view",
+        "Seen from behind: the person's left side is on your left",
+        [
+            ("skin", "Skin and outline", True, 1.0),
+            ("superficial", "Superficial muscles", True, 1.0),
+            ("deep", "Deep muscles", False, 1.0),
+            ("skeleton", "Skeletal landmarks", False, 0.9),
+            ("nerves", "Sciatic nerve", False, 1.0),
+        ],
+        -1,
+    )
+    f = v.f
+    # ---------------- skin
+    skin_common(v, False)
+    x, y0 = f.p(0, 1.22)
+    _, y1 = f.p(0, 3.78)
+    v.add("spine_furrow", "skin", "Midline", "SkinLine", "M 500 %s L 500 %s" % (fmt(y0), fmt(y1)))
+    _, y0 = f.p(0, 3.98)
+    _, y1 = f.p(0, 4.3)
+    v.add("gluteal_cleft", "skin", "Midline", "SkinLine", "M 500 %s L 500 %s" % (fmt(y0), fmt(y1)))
+    v.add("gluteal_folds", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.04, 4.36), (0.16, 4.44), (0.3, 4.47), (0.44, 4.45)]))
+    v.add("sacral_dimples", "skin", "Midline", "SkinLine", sym_line(v, [(0.14, 3.82), (0.155, 3.86), (0.145, 3.9)]))
+    v.add("shoulder_blades", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.24, 1.52), (0.25, 1.72), (0.29, 1.92), (0.35, 2.02), (0.46, 1.92), (0.6, 1.78)])
+          + " " + sym_line(v, [(0.24, 1.58), (0.45, 1.53), (0.68, 1.47)]))
+    v.add("elbow_points", "skin", "Midline", "SkinLine", sym_line(v, [(1.02, 2.86), (1.045, 2.9), (1.075, 2.88)]))
+    v.add("knee_creases", "skin", "Midline", "SkinLine", sym_line(v, [(0.22, 6.0), (0.33, 6.03), (0.47, 6.0)]))
+    v.add("achilles_hints", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.285, 7.2), (0.29, 7.5), (0.29, 7.78)]) + " " + sym_line(v, [(0.37, 7.2), (0.36, 7.5), (0.36, 7.78)]))
+    v.add("hairline", "skin", "Midline", "SkinLine",
+          symmetric_open(v, [(0.3, 0.8), (0.18, 0.86), (0, 0.88)]))
+    v.add("ears", "skin", "Midline", "SkinLine", sym_line(v, [(0.355, 0.4), (0.385, 0.47), (0.375, 0.6), (0.345, 0.66)]))
+
+    # ---------------- superficial
+    S = "superficial"
+    v.shape("erector_spinae_left", S, "erector_spinae", "Muscle", [
+        (0.04, 2.55, "c"), (0.13, 2.62), (0.22, 2.8), (0.27, 3.1), (0.29, 3.4), (0.26, 3.65), (0.2, 3.85),
+        (0.14, 3.95), (0.07, 3.98, "c"), (0.04, 3.8), (0.035, 3.3), (0.035, 2.9),
+    ])
+    v.shape("gluteus_medius_superficial_left", S, "gluteus_medius", "Muscle", [
+        (0.22, 3.7), (0.34, 3.62), (0.5, 3.585), (0.62, 3.615), (0.68, 3.665), (0.725, 3.77), (0.742, 3.9),
+        (0.745, 4.06, "c"), (0.6, 3.99), (0.45, 3.9), (0.3, 3.82), (0.2, 3.77),
+    ])
+    v.ribbon("iliotibial_band_left", S, None, "Tendon", [
+        (0.72, 4.15, 12), (0.705, 4.5, 14), (0.69, 4.85, 14), (0.655, 5.2, 13), (0.6, 5.55, 11), (0.555, 5.85, 8), (0.54, 6.0, 5),
+    ])
+    v.shape("soleus_left", S, "soleus", "Muscle", [
+        (0.2, 6.25), (0.32, 6.2), (0.46, 6.22), (0.535, 6.4), (0.535, 6.7), (0.49, 6.95), (0.42, 7.2),
+        (0.375, 7.4, "c"), (0.285, 7.4, "c"), (0.235, 7.2), (0.19, 6.95), (0.163, 6.65), (0.165, 6.4),
+    ])
+    v.shape("achilles_tendon_left", S, "calves", "Tendon", [
+        (0.27, 6.95, "c"), (0.39, 6.95, "c"), (0.365, 7.3), (0.355, 7.6), (0.365, 7.8), (0.33, 7.86),
+        (0.29, 7.8), (0.295, 7.6), (0.29, 7.3),
+    ])
+    v.shape("gastrocnemius_medial_left", S, "gastrocnemius", "Muscle", [
+        (0.21, 5.82), (0.27, 5.8), (0.32, 5.86), (0.345, 6.05), (0.352, 6.35), (0.35, 6.7), (0.342, 6.95),
+        (0.335, 7.08, "c"), (0.29, 7.0), (0.225, 6.85), (0.175, 6.6), (0.157, 6.35), (0.162, 6.1), (0.18, 5.9),
+    ])
+    v.shape("gastrocnemius_lateral_left", S, "gastrocnemius", "Muscle", [
+        (0.39, 5.85), (0.45, 5.8), (0.5, 5.84), (0.535, 6.0), (0.548, 6.25), (0.53, 6.48), (0.48, 6.66),
+        (0.41, 6.79), (0.355, 6.86, "c"), (0.343, 6.55), (0.345, 6.25), (0.358, 6.02),
+    ])
+
+    v.shape("semimembranosus_left", S, "semimembranosus", "Muscle", [
+        (0.235, 4.3), (0.27, 4.45), (0.3, 4.75), (0.31, 5.1), (0.3, 5.45), (0.28, 5.75), (0.25, 5.98),
+        (0.232, 6.08, "c"), (0.2, 6.06), (0.18, 5.9), (0.162, 5.62), (0.152, 5.28), (0.16, 4.9), (0.18, 4.5),
+    ])
+    v.shape("semitendinosus_left", S, "semitendinosus", "Muscle", [
+        (0.25, 4.3), (0.31, 4.45), (0.375, 4.78), (0.4, 5.1), (0.39, 5.36), (0.35, 5.6), (0.29, 5.82),
+        (0.245, 6.0), (0.215, 6.15, "c"), (0.2, 6.1), (0.215, 5.9), (0.24, 5.7), (0.25, 5.5), (0.235, 5.2),
+        (0.205, 4.9), (0.2, 4.55), (0.215, 4.38),
+    ])
+    v.shape("biceps_femoris_long_head_left", S, "biceps_femoris_long_head", "Muscle", [
+        (0.275, 4.3), (0.34, 4.42), (0.385, 4.7), (0.405, 5.05), (0.415, 5.38), (0.445, 5.62), (0.48, 5.85),
+        (0.5, 6.05), (0.515, 6.17, "c"), (0.54, 6.1), (0.555, 5.85), (0.58, 5.5), (0.58, 5.15),
+        (0.55, 4.85), (0.47, 4.55), (0.37, 4.36),
+    ])
+    v.shape("gluteus_maximus_left", S, "gluteus_maximus", "Muscle", [
+        (0.19, 3.72, "c"), (0.34, 3.79), (0.5, 3.87), (0.63, 3.95), (0.715, 4.04), (0.745, 4.16),
+        (0.74, 4.3), (0.715, 4.44), (0.665, 4.55, "c"), (0.55, 4.565), (0.42, 4.535), (0.28, 4.475),
+        (0.16, 4.4), (0.07, 4.31), (0.03, 4.2), (0.035, 4.06), (0.075, 3.94), (0.13, 3.82),
+    ])
+    fibres(v, "fibres_back_and_hip", S, [
+        # gluteus maximus: down and lateral
+        [(0.2, 3.8), (0.45, 3.92), (0.66, 4.07)],
+        [(0.12, 3.93), (0.4, 4.05), (0.69, 4.24)],
+        [(0.075, 4.07), (0.35, 4.19), (0.68, 4.39)],
+        [(0.06, 4.2), (0.3, 4.31), (0.6, 4.49)],
+        [(0.11, 4.33), (0.3, 4.42), (0.5, 4.5)],
+        # gluteus medius: converging on the greater trochanter
+        [(0.4, 3.63), (0.58, 3.74), (0.715, 3.93)],
+        [(0.56, 3.615), (0.66, 3.7), (0.725, 3.87)],
+        [(0.27, 3.715), (0.45, 3.77), (0.62, 3.89)],
+        # erector spinae
+        [(0.09, 2.8), (0.11, 3.3), (0.1, 3.82)],
+        [(0.17, 2.85), (0.21, 3.3), (0.17, 3.72)],
+    ])
+    fibres(v, "fibres_leg", S, [
+        [(0.35, 4.6), (0.47, 5.1), (0.52, 5.65)],
+        [(0.29, 4.65), (0.33, 5.05), (0.31, 5.4)],
+        [(0.26, 6.0), (0.27, 6.5), (0.31, 6.92)],
+        [(0.45, 6.0), (0.455, 6.35), (0.41, 6.7)],
+    ])
+
+    # ---------------- deep
+    D = "deep"
+    v.shape("quadratus_lumborum_left", D, "quadratus_lumborum", "DeepMuscle", [
+        (0.085, 3.07, "c"), (0.22, 3.08), (0.37, 3.115), (0.43, 3.25), (0.48, 3.42), (0.5, 3.53, "c"),
+        (0.4, 3.58), (0.28, 3.625), (0.17, 3.67, "c"), (0.135, 3.5), (0.11, 3.3),
+    ])
+    v.shape("gluteus_medius_left", D, "gluteus_medius", "DeepMuscle", [
+        (0.24, 3.68), (0.36, 3.6), (0.5, 3.575), (0.62, 3.605), (0.68, 3.66), (0.725, 3.77), (0.742, 3.9),
+        (0.735, 3.98, "c"), (0.6, 3.9), (0.46, 3.82), (0.32, 3.76),
+    ])
+    v.shape("gluteus_minimus_left", D, "gluteus_minimus", "DeepMuscle", [
+        (0.46, 3.7), (0.58, 3.68), (0.68, 3.71), (0.725, 3.8), (0.735, 3.9), (0.72, 3.945, "c"),
+        (0.6, 3.88), (0.5, 3.8),
+    ])
+    v.shape("piriformis_left", D, "piriformis", "DeepMuscle", [
+        (0.12, 3.86, "c"), (0.22, 3.87), (0.36, 3.89), (0.52, 3.915), (0.72, 3.945, "c"), (0.725, 3.975, "c"),
+        (0.55, 3.98), (0.38, 4.0), (0.24, 4.03), (0.14, 4.06, "c"), (0.125, 3.96),
+    ])
+    v.shape("gemelli_obturator_internus_left", D, "gemelli_obturator_internus", "DeepMuscle", [
+        (0.24, 4.065), (0.4, 4.045), (0.56, 4.02), (0.7, 3.995, "c"), (0.7, 4.04, "c"), (0.56, 4.07),
+        (0.4, 4.1), (0.25, 4.125), (0.228, 4.095),
+    ])
+    v.shape("quadratus_femoris_left", D, "quadratus_femoris", "DeepMuscle", [
+        (0.31, 4.18, "c"), (0.48, 4.16), (0.645, 4.14, "c"), (0.66, 4.2), (0.655, 4.26, "c"), (0.48, 4.28),
+        (0.32, 4.31, "c"), (0.305, 4.245),
+    ])
+    v.shape("biceps_femoris_short_head_left", D, "biceps_femoris_short_head", "DeepMuscle", [
+        (0.45, 4.95), (0.52, 5.15), (0.575, 5.45), (0.58, 5.75), (0.555, 5.97), (0.525, 6.05, "c"),
+        (0.5, 5.9), (0.47, 5.6), (0.445, 5.3), (0.435, 5.1),
+    ])
+
+    # ---------------- skeleton
+    K = "skeleton"
+    v.shape("femur_left", K, "femur", "Bone", FEMUR)
+    hip = closed_path(f.pts([
+        (0.16, 3.83, "c"), (0.2, 3.7), (0.3, 3.6), (0.44, 3.555), (0.57, 3.575), (0.66, 3.635),
+        (0.685, 3.72, "c"), (0.66, 3.82), (0.62, 3.9), (0.585, 3.98), (0.56, 4.06), (0.49, 4.13),
+        (0.41, 4.2), (0.35, 4.28), (0.3, 4.34), (0.24, 4.345), (0.19, 4.3), (0.12, 4.23),
+        (0.06, 4.18), (0.02, 4.16, "c"), (0.02, 4.06, "c"), (0.08, 4.04), (0.15, 4.04), (0.215, 4.065, "c"),
+        (0.27, 4.04), (0.31, 3.99), (0.3, 3.94), (0.23, 3.91), (0.185, 3.89, "c"),
+    ]))
+    hole = closed_path(f.pts([(0.1, 4.12), (0.17, 4.095), (0.24, 4.12), (0.26, 4.19), (0.22, 4.24), (0.15, 4.22)]))
+    v.add("hip_bone_left", K, "Left", "Bone", hip + " " + hole, "hip_bone", "hip_bone_right")
+    v.shape("greater_trochanter_left", K, "greater_trochanter", "Bone", [
+        (0.635, 3.94), (0.675, 3.905), (0.725, 3.93), (0.75, 4.0), (0.74, 4.09), (0.7, 4.15), (0.655, 4.12), (0.64, 4.03),
+    ])
+    v.shape("ischial_tuberosity_left", K, "ischial_tuberosity", "Bone", [
+        (0.2, 4.26), (0.245, 4.22), (0.3, 4.24), (0.32, 4.3), (0.28, 4.345), (0.22, 4.335),
+    ])
+    sac = symmetric_closed(f.pts([
+        (0, 3.77), (0.12, 3.765), (0.205, 3.77, "c"), (0.195, 3.85), (0.165, 3.94), (0.12, 4.03),
+        (0.07, 4.1), (0.035, 4.125, "c"), (0, 4.125),
+    ]))
+    foramina = []
+    for i, h in enumerate((3.84, 3.91, 3.975, 4.035)):
+        dx = 0.085 - i * 0.008
+        r = 7.5 - i * 1.0
+        foramina.append(sym_ellipse(v, dx, h, r, r * 0.85))
+    crest = "M 500 %s L 500 %s" % (fmt(f.p(0, 3.79)[1]), fmt(f.p(0, 4.08)[1]))
+    v.add("sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
+    v.add("coccyx", K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, 4.125), (0.03, 4.13), (0.032, 4.16), (0.02, 4.19), (0, 4.21, "c")])), "coccyx")
+    # lumbar vertebrae, posterior: transverse processes + lamina + spinous process
+    verts = []
+    for i in range(5):
+        top = 3.115 + i * 0.133
+        wide = (0.17, 0.19, 0.21, 0.19, 0.17)[i]
+        half = [
+            (0, top), (0.05, top + 0.005), (0.065, top + 0.025), (wide - 0.02, top + 0.035), (wide, top + 0.05),
+            (wide - 0.015, top + 0.07), (0.07, top + 0.07), (0.055, top + 0.1), (0.025, top + 0.112), (0, top + 0.112),
+        ]
+        verts.append(symmetric_closed(f.pts(half)))
+    v.add("lumbar_vertebrae", K, "Midline", "Bone", " ".join(verts), "lumbar_vertebrae")
+    v.ribbon("twelfth_rib_left", K, "twelfth_rib", "Bone", [
+        (0.06, 3.04, 13), (0.16, 3.06, 13), (0.27, 3.09, 11), (0.37, 3.13, 8), (0.42, 3.155, 6),
+    ])
+    v.ribbon("iliac_crest_left", K, "iliac_crest", "Bone", [
+        (0.175, 3.79, 11), (0.21, 3.69, 13), (0.3, 3.605, 14), (0.44, 3.565, 14), (0.57, 3.585, 14), (0.655, 3.645, 13), (0.68, 3.715, 11),
+    ])
+
+    # ---------------- nerves
+    N = "nerves"
+    v.ribbon("sciatic_nerve_left", N, "sciatic_nerve", "Nerve", [
+        (0.12, 3.96, 18), (0.2, 4.0, 17), (0.3, 4.045, 16), (0.37, 4.09, 16), (0.415, 4.2, 16),
+        (0.425, 4.4, 16), (0.42, 4.8, 16), (0.405, 5.2, 15), (0.395, 5.45, 15),
+    ])
+    v.ribbon("tibial_nerve_left", N, "tibial_nerve", "Nerve", [
+        (0.393, 5.42, 12), (0.38, 5.7, 12), (0.365, 6.0, 11), (0.35, 6.4, 10), (0.335, 6.9, 9), (0.3, 7.35, 8), (0.255, 7.68, 7),
+    ])
+    v.ribbon("common_fibular_nerve_left", N, "common_fibular_nerve", "Nerve", [
+        (0.405, 5.42, 10), (0.45, 5.68, 10), (0.5, 5.95, 9), (0.53, 6.15, 9), (0.545, 6.25, 8), (0.53, 6.36, 7),
+    ])
+    return v
+
+
+def symmetric_open(v, seq):
+    """An open line from the viewer's left to the midline, continued symmetrically (one subpath)."""
+    pts = v.f.pts(seq)
+    loop = pts + [(mirror_x(p[0]), p[1], p[2]) for p in reversed(pts[:-1])]
+    return open_path(loop)
+
+
+def build_anterior():
+    v = View(
+        "anterior",
+        "Body, front view",
+        "Seen from the front: the person's left side is on your right",
+        [
+            ("skin", "Skin and outline", True, 1.0),
+            ("superficial", "Superficial muscles", True, 1.0),
+            ("deep", "Deep muscles", False, 1.0),
+            ("skeleton", "Skeletal landmarks", False, 0.9),
+        ],
+        +1,
+    )
+    f = v.f
+    skin_common(v, True)
+    nx, ny = f.p(0, 3.2)
+    v.add("ant_navel", "skin", "Midline", "SkinLine", ellipse_path(500, ny, 5, 7))
+    v.add("ant_inguinal_creases", "skin", "Midline", "SkinLine", sym_line(v, [(0.6, 3.85), (0.42, 3.95), (0.24, 4.04), (0.1, 4.1)]))
+    v.add("ant_kneecaps", "skin", "Midline", "SkinLine", sym_ellipse(v, 0.36, 5.88, 17, 21))
+    v.add("ant_clavicles", "skin", "Midline", "SkinLine", sym_line(v, [(0.06, 1.3), (0.25, 1.33), (0.5, 1.33), (0.78, 1.4)]))
+    v.add("ant_chest", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.08, 1.95), (0.3, 2.07), (0.55, 2.02), (0.7, 1.9)]) + " " + sym_ellipse(v, 0.42, 1.98, 4, 4))
+    _, y0 = f.p(0, 2.12)
+    _, y1 = f.p(0, 3.1)
+    v.add("ant_linea_alba", "skin", "Midline", "SkinLine", "M 500 %s L 500 %s" % (fmt(y0), fmt(y1)))
+    v.add("ant_face", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.2, 0.45), (0.14, 0.43), (0.06, 0.46)])
+          + " " + sym_line(v, [(0.19, 0.52), (0.14, 0.505), (0.08, 0.52)])
+          + " " + "M %s %s C %s %s %s %s %s %s" % tuple(fmt(q) for q in (
+              *f.p(-0.005, 0.56), *f.p(-0.01, 0.64), *f.p(-0.04, 0.68), *f.p(0, 0.7)))
+          + " " + symmetric_open(v, [(0.09, 0.8), (0.04, 0.815), (0, 0.818)]))
+    v.add("ant_toes", "skin", "Midline", "SkinLine",
+          " ".join(sym_line(v, [(dx, 7.9), (dx + 0.005, 7.99)]) for dx in (0.24, 0.3, 0.36, 0.41)))
+
+    S = "superficial"
+    v.ribbon("ant_rectus_femoris_left", S, "rectus_femoris", "Muscle", [
+        (0.545, 3.93, 12), (0.54, 4.1, 34), (0.525, 4.45, 56), (0.485, 4.9, 62), (0.44, 5.3, 52),
+        (0.395, 5.6, 34), (0.365, 5.8, 20),
+    ])
+    v.ribbon("ant_sartorius_left", S, "sartorius", "Muscle", [
+        (0.6, 3.84, 14), (0.565, 4.05, 24), (0.48, 4.4, 24), (0.36, 4.8, 23), (0.25, 5.25, 22),
+        (0.205, 5.65, 17), (0.2, 5.95, 14), (0.22, 6.15, 10),
+    ])
+    v.shape("ant_tensor_fasciae_latae_left", S, "tensor_fasciae_latae", "Muscle", [
+        (0.6, 3.84, "c"), (0.67, 3.9), (0.73, 4.05), (0.745, 4.25), (0.735, 4.42, "c"), (0.69, 4.3),
+        (0.63, 4.1), (0.6, 3.95),
+    ])
+    v.ribbon("ant_iliotibial_band_left", S, None, "Tendon", [
+        (0.72, 4.4, 10), (0.7, 4.8, 12), (0.655, 5.2, 11), (0.595, 5.55, 10), (0.54, 5.88, 8), (0.525, 6.0, 6),
+    ])
+
+    fibres(v, "ant_fibres_thigh", S, [
+        [(0.54, 4.15), (0.5, 4.8), (0.41, 5.5)],
+        [(0.64, 3.95), (0.7, 4.15), (0.72, 4.35)],
+    ])
+
+    D = "deep"
+    v.shape("ant_iliacus_left", D, "iliacus", "DeepMuscle", [
+        (0.2, 3.73), (0.3, 3.61), (0.44, 3.575), (0.58, 3.595), (0.645, 3.66), (0.625, 3.78), (0.575, 3.88),
+        (0.535, 4.0), (0.515, 4.12), (0.505, 4.2, "c"), (0.45, 4.12), (0.39, 3.99), (0.3, 3.86), (0.24, 3.8),
+    ])
+    v.shape("ant_psoas_major_left", D, "psoas_major", "DeepMuscle", [
+        (0.055, 3.03, "c"), (0.12, 3.04), (0.19, 3.2), (0.25, 3.4), (0.3, 3.6), (0.36, 3.78), (0.425, 3.93),
+        (0.48, 4.06), (0.515, 4.17), (0.51, 4.245, "c"), (0.47, 4.21), (0.42, 4.12), (0.34, 4.0),
+        (0.25, 3.88), (0.17, 3.75), (0.12, 3.6), (0.09, 3.4), (0.07, 3.2),
+    ])
+
+    K = "skeleton"
+    v.shape("ant_femur_left", K, "femur", "Bone", FEMUR)
+    v.shape("ant_lesser_trochanter_left", K, "lesser_trochanter", "Bone", [
+        (0.56, 4.13), (0.52, 4.16), (0.49, 4.205), (0.505, 4.24), (0.55, 4.25, "c"), (0.56, 4.2),
+    ])
+    hip = closed_path(f.pts([
+        (0.17, 3.76, "c"), (0.19, 3.66), (0.28, 3.58), (0.42, 3.545), (0.57, 3.565), (0.665, 3.63),
+        (0.67, 3.72), (0.625, 3.8), (0.6, 3.85, "c"), (0.565, 3.89), (0.555, 3.94, "c"),
+        (0.58, 4.02), (0.55, 4.12), (0.47, 4.2), (0.38, 4.28), (0.3, 4.33), (0.24, 4.32),
+        (0.16, 4.26), (0.09, 4.2), (0.03, 4.17, "c"), (0.03, 4.04, "c"), (0.09, 4.03), (0.16, 4.0),
+        (0.24, 3.95), (0.3, 3.9), (0.26, 3.84), (0.2, 3.8),
+    ]))
+    hole = closed_path(f.pts([(0.12, 4.1), (0.2, 4.075), (0.3, 4.12), (0.32, 4.2), (0.25, 4.245), (0.16, 4.21)]))
+    v.add("ant_hip_bone_left", K, "Left", "Bone", hip + " " + hole, "hip_bone", "ant_hip_bone_right")
+    v.add("ant_sacrum", K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, 3.77), (0.12, 3.765), (0.18, 3.78, "c"), (0.16, 3.86), (0.12, 3.95), (0.07, 4.03),
+        (0.03, 4.07, "c"), (0, 4.07)])), "sacrum")
+    v.add("ant_pubic_symphysis", K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, 4.035), (0.025, 4.04), (0.035, 4.07), (0.035, 4.14), (0.025, 4.17), (0, 4.175)])), "pubic_symphysis")
+    bodies = []
+    for i in range(5):
+        top = 3.06 + i * 0.14
+        w = 0.085 + i * 0.008
+        bodies.append(symmetric_closed(f.pts([
+            (0, top), (w - 0.01, top + 0.002), (w + 0.005, top + 0.015), (w - 0.005, top + 0.055),
+            (w + 0.005, top + 0.1), (w - 0.01, top + 0.113), (0, top + 0.115),
+        ])))
+    v.add("ant_lumbar_vertebrae", K, "Midline", "Bone", " ".join(bodies), "lumbar_vertebrae")
+    v.ribbon("ant_iliac_crest_left", K, "iliac_crest", "Bone", [
+        (0.185, 3.7, 11), (0.28, 3.59, 13), (0.42, 3.55, 14), (0.57, 3.57, 14), (0.655, 3.63, 13),
+        (0.655, 3.72, 11), (0.615, 3.8, 9),
+    ])
+    v.shape("ant_anterior_superior_iliac_spine_left", K, "anterior_superior_iliac_spine", "Bone", [
+        (0.6, 3.78), (0.65, 3.79), (0.655, 3.84), (0.62, 3.875), (0.585, 3.85),
+    ])
+    return v
+
+
+# ----------------------------------------------------------------------------- checks
+
+
+def check(view, problems):
+    ids = set()
+    outline = None
+    for r in view.regions:
+        if r["id"].endswith("body_outline"):
+            outline = parse_path(r["path"])
+    for r in view.regions:
+        for rid in filter(None, (r["id"], r["mirror"])):
+            if rid in ids:
+                problems.append("%s: duplicate id %s" % (view.id, rid))
+            ids.add(rid)
+        subs = parse_path(r["path"])
+        filled = r["paint"] not in ("SkinLine", "Guide")
+        for pts, closed in subs:
+            for (x, y) in pts:
+                if not (0 <= x <= 1000 and 0 <= y <= 2000):
+                    problems.append("%s: out of canvas (%.0f, %.0f)" % (r["id"], x, y))
+                    break
+            if filled:
+                if not closed:
+                    problems.append("%s: open subpath" % r["id"])
+                if abs(poly_area(pts)) < 50:
+                    problems.append("%s: tiny area %.0f" % (r["id"], abs(poly_area(pts))))
+                bad = self_intersections(pts)
+                if bad:
+                    problems.append("%s: self-intersection near (%.0f, %.0f)" % (r["id"], bad[0][0], bad[0][1]))
+        if filled and len(subs) > 1:
+            for i in range(len(subs)):
+                for j in range(i + 1, len(subs)):
+                    a, b = subs[i][0], subs[j][0]
+                    ea = [(a[k], a[(k + 1) % len(a)]) for k in range(len(a))]
+                    eb = [(b[k], b[(k + 1) % len(b)]) for k in range(len(b))]
+                    if any(_seg_intersect(p, q, s, t) for (p, q) in ea for (s, t) in eb):
+                        problems.append("%s: subpaths %d and %d cross" % (r["id"], i, j))
+        if r["side"] == "Left":
+            xs = [x for pts, _ in subs for (x, _y) in pts]
+            if view.f.sign < 0 and max(xs) > 500.5 or view.f.sign > 0 and min(xs) < 499.5:
+                problems.append("%s: left-side region crosses the midline" % r["id"])
+        if r["layer"] != "skin" and outline:
+            outside = [p for pts, _ in subs for p in pts[::3] if not point_in(outline, p[0], p[1])]
+            if outside:
+                problems.append("%s: %d points outside the body, e.g. (%.0f, %.0f)" % (r["id"], len(outside), outside[0][0], outside[0][1]))
+
+
+def regions_above(view, rid):
+    order = [r["id"] for r, _m in view.expanded()]
+    layer_of = {r["id"]: r["layer"] for r in view.regions}
+    idx = order.index(rid)
+    above = []
+    for r, mir in view.expanded()[idx + 1:]:
+        if r["paint"] in ("SkinLine", "Guide"):
+            continue
+        above.append((r, mir))
+    return above
+
+
+def hit(view, rid, x, y):
+    for r in view.regions:
+        if r["id"] == rid:
+            return point_in(parse_path(r["path"]), x, y)
+    raise KeyError(rid)
+
+
+def find_point(view, rid, avoid_layers):
+    """A point inside region rid (left copy) not inside regions drawn above it in avoid_layers."""
+    reg = [r for r in view.regions if r["id"] == rid][0]
+    subs = parse_path(reg["path"])
+    above = [(parse_path(r["path"]), m) for (r, m) in regions_above(view, rid) if r["layer"] in avoid_layers]
+    xs = [x for pts, _ in subs for (x, _y) in pts]
+    ys = [y for pts, _ in subs for (_x, y) in pts]
+    best = None
+    for yi in range(int(min(ys)), int(max(ys)) + 1, 3):
+        for xi in range(int(min(xs)), int(max(xs)) + 1, 3):
+            if not point_in(subs, xi, yi):
+                continue
+            bad = False
+            for sp, m in above:
+                px = mirror_x(xi) if m else xi
+                if point_in(sp, px, yi):
+                    bad = True
+                    break
+            if bad:
+                continue
+            # prefer points far from the edge: distance to polygon edges
+            dmin = min(
+                _dist_seg((xi, yi), pts[k], pts[(k + 1) % len(pts)]) for pts, _ in subs for k in range(len(pts))
+            )
+            if best is None or dmin > best[0]:
+                best = (dmin, xi, yi)
+    return best
+
+
+def _dist_seg(p, a, b):
+    ab = _sub(b, a)
+    l2 = ab[0] ** 2 + ab[1] ** 2
+    t = 0 if l2 == 0 else max(0, min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / l2))
+    q = (a[0] + ab[0] * t, a[1] + ab[1] * t)
+    return _len(_sub(p, q))
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def main():
+    args = sys.argv[1:]
+    preview = "/tmp/artwork"
+    if "--preview" in args:
+        preview = args[args.index("--preview") + 1]
+    do_preview = "--no-preview" not in args
+    global FIBRES
+    FIBRES = "--no-fibres" not in args
+    views = [build_posterior(), build_anterior()]
+    problems = []
+    seen = set()
+    for v in views:
+        check(v, problems)
+        for r in v.regions:
+            for rid in filter(None, (r["id"], r["mirror"])):
+                if rid in seen:
+                    problems.append("duplicate id across views: %s" % rid)
+                seen.add(rid)
+    os.makedirs(os.path.join(ROOT, "data", "views"), exist_ok=True)
+    for v in views:
+        with open(os.path.join(ROOT, "data", "views", v.id + ".ron"), "w") as fh:
+            fh.write(v.ron())
+    if do_preview:
+        os.makedirs(preview, exist_ok=True)
+        sets = {
+            "posterior": {
+                "skin": ["skin"],
+                "sup": ["skin", "superficial"],
+                "supdeep": ["skin", "superficial", "deep"],
+                "deepnerves": ["skin", "deep", "nerves"],
+                "skeleton": ["skin", "skeleton"],
+                "all": ["skin", "superficial", "deep", "skeleton", "nerves"],
+                "skelnerves": ["skin", "deep", "skeleton", "nerves"],
+            },
+            "anterior": {
+                "skin": ["skin"],
+                "sup": ["skin", "superficial"],
+                "supdeep": ["skin", "superficial", "deep"],
+                "deep": ["skin", "deep"],
+                "skeleton": ["skin", "skeleton"],
+                "all": ["skin", "superficial", "deep", "skeleton"],
+                "deepskel": ["skin", "deep", "skeleton"],
+            },
+        }
+        for v in views:
+            for name, ls in sets[v.id].items():
+                with open(os.path.join(preview, "%s_%s.svg" % (v.id, name)), "w") as fh:
+                    fh.write(v.svg(ls))
+                with open(os.path.join(preview, "zoom_%s_%s.svg" % (v.id, name)), "w") as fh:
+                    fh.write(v.svg(ls, (180, 700, 640, 520)))
+                with open(os.path.join(preview, "legs_%s_%s.svg" % (v.id, name)), "w") as fh:
+                    fh.write(v.svg(ls, (240, 1050, 520, 950)))
+    for p in problems:
+        print("PROBLEM:", p)
+    post, ant = views
+    for (v, rid, layers) in (
+        (post, "piriformis_left", ("deep", "skeleton", "nerves")),
+        (post, "gluteus_maximus_left", ("superficial", "deep", "skeleton", "nerves")),
+        (post, "sciatic_nerve_left", ("nerves",)),
+        (post, "quadratus_lumborum_left", ("deep", "skeleton", "nerves")),
+        (ant, "ant_psoas_major_left", ("deep", "skeleton")),
+    ):
+        b = find_point(v, rid, layers)
+        print("point %s: %s" % (rid, None if b is None else "(%d, %d) clearance %.1f" % (b[1], b[2], b[0])))
+    n = sum(len(v.regions) for v in views)
+    print("regions declared: %d (%d with mirrors)" % (n, len(seen)))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
