@@ -1,6 +1,8 @@
 //! Content loading and validation: the shipped content is clean, and each kind of broken file
 //! gives its error at the right file:line:column, without a panic.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
 use std::path::{Path, PathBuf};
 
 use bodywork_atlas::content::{ContentDirs, ContentError, load};
@@ -297,8 +299,8 @@ fn an_unknown_structure_reference_is_reported() {
     assert_one_error(
         &result,
         "test.ron",
-        13,
-        72,
+        12,
+        76,
         "structure \"alpah\", which does not exist",
     );
 }
@@ -326,13 +328,19 @@ fn an_unknown_source_is_reported() {
 #[test]
 fn an_unknown_layer_is_reported() {
     let (_dir, result) = load_edited("views/test.ron", "layer: \"high\"", "layer: \"top\"");
-    assert_one_error(&result, "test.ron", 15, 44, "layer \"top\"");
+    assert_one_error(&result, "test.ron", 14, 40, "layer \"top\"");
 }
 
 #[test]
 fn bad_path_data_is_reported_at_the_bad_character() {
     let (_dir, result) = load_edited("views/test.ron", "L 40 10 L 40 40", "L 40 10 X 40 40");
-    assert_one_error(&result, "test.ron", 14, 32, "path data does not parse");
+    assert_one_error(
+        &result,
+        "test.ron",
+        13,
+        39,
+        "path data does not parse at character 17",
+    );
 }
 
 #[test]
@@ -341,9 +349,9 @@ fn duplicate_ids_are_reported_at_the_second() {
     assert_one_error(
         &result,
         "test.ron",
-        15,
+        14,
         16,
-        "duplicate region id \"alpha_left\"",
+        "duplicate region id \"alpha_left\" (first defined at ",
     );
 }
 
@@ -357,8 +365,8 @@ fn a_mirror_id_that_is_taken_is_a_duplicate() {
     assert_one_error(
         &result,
         "test.ron",
-        16,
-        68,
+        15,
+        72,
         "duplicate region id \"alpha_right\"",
     );
 }
@@ -369,7 +377,7 @@ fn coordinates_outside_the_canvas_are_reported() {
     assert_one_error(
         &result,
         "test.ron",
-        14,
+        13,
         16,
         "(140, 10) lies outside the canvas",
     );
@@ -378,7 +386,7 @@ fn coordinates_outside_the_canvas_are_reported() {
 #[test]
 fn infinite_coordinates_are_reported() {
     let (_dir, result) = load_edited("views/test.ron", "L 40 10 L 40 40", "L 1e999 10 L 40 40");
-    assert_one_error(&result, "test.ron", 14, 16, "not a finite number");
+    assert_one_error(&result, "test.ron", 13, 33, "expected a finite number here");
 }
 
 #[test]
@@ -394,7 +402,7 @@ fn a_shape_with_no_area_is_reported() {
         "M 20 20 L 30 20 L 30 30 L 20 30 Z",
         "M 20 20 L 25 25 L 30 30 Z",
     );
-    assert_one_error(&result, "test.ron", 16, 16, "has no area");
+    assert_one_error(&result, "test.ron", 15, 16, "has no area");
 }
 
 #[test]
@@ -404,7 +412,7 @@ fn an_image_path_leaving_assets_is_reported() {
         "title: \"Low layer\"",
         "title: \"Low layer\", image: Some(\"../secret.png\")",
     );
-    assert_one_error(&result, "test.ron", 8, 57, "must stay inside assets/");
+    assert_one_error(&result, "test.ron", 8, 58, "must stay inside assets/");
 }
 
 #[test]
@@ -414,7 +422,7 @@ fn a_missing_image_is_reported() {
         "title: \"Low layer\"",
         "title: \"Low layer\", image: Some(\"missing.png\")",
     );
-    assert_one_error(&result, "test.ron", 8, 57, "cannot read");
+    assert_one_error(&result, "test.ron", 8, 58, "cannot read");
 }
 
 #[test]

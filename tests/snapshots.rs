@@ -1,6 +1,8 @@
 //! Snapshot tests: render the app with a software GPU and compare with the images in
 //! tests/snapshots/. Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
 use bodywork_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;
 

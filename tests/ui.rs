@@ -1,5 +1,7 @@
 //! Interaction tests: the app built from the library, driven like a user would.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
 use bodywork_atlas::content::ContentDirs;
 use bodywork_atlas::{AtlasApp, StartOptions};
 use egui::accesskit::Role;
@@ -45,14 +47,27 @@ fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
         });
     }
     harness.run();
+    // Move the pointer away so the hover tooltip does not repeat the name.
+    harness.remove_cursor();
+    harness.run();
 }
 
 fn set_layer(harness: &mut Harness<'_, AtlasApp>, title: &str, on: bool) {
-    let checked = harness.get_by_label(title).toggled() == Some(egui::accesskit::Toggled::True);
-    if checked != on {
+    let shown = |harness: &Harness<'_, AtlasApp>| {
+        let app = harness.state();
+        let view = app.current_view().unwrap();
+        let layer = view
+            .layers
+            .iter()
+            .position(|l| l.title == title)
+            .expect("layer exists");
+        app.settings().layer_shown(view, layer)
+    };
+    if shown(harness) != on {
         harness.get_by_label(title).click();
         harness.run();
     }
+    assert_eq!(shown(harness), on, "the checkbox {title} toggles the layer");
 }
 
 #[test]

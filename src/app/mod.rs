@@ -356,7 +356,7 @@ impl AtlasApp {
             search_ui(ui, atlas, &mut self.search, commands);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;
-                let label = if dark { "☀ Light" } else { "🌙 Dark" };
+                let label = if dark { "Light theme" } else { "Dark theme" };
                 if ui
                     .button(label)
                     .on_hover_text("Switch the colour theme")
@@ -365,14 +365,15 @@ impl AtlasApp {
                     commands.push(Command::SetDark(!dark));
                 }
                 if ui
-                    .button("⟳ Reload")
+                    .button("Reload")
                     .on_hover_text("Read the content files again (F5)")
                     .clicked()
                 {
                     commands.push(Command::Reload);
                 }
                 let safety = egui::Button::new(
-                    RichText::new("⚠ Safety").color(egui::Color32::from_rgb(0xd0, 0x40, 0x30)),
+                    RichText::new("Safety and red flags")
+                        .color(egui::Color32::from_rgb(0xd0, 0x40, 0x30)),
                 );
                 if ui
                     .add(safety)
@@ -467,6 +468,18 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
 }
 
 impl eframe::App for AtlasApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // The settings decide the theme (the chart palette follows them too).
+        let wanted = if self.settings.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.theme() != wanted {
+            ctx.set_theme(theme(self.settings.dark));
+        }
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
@@ -562,13 +575,10 @@ impl eframe::App for AtlasApp {
                 commands.push(Command::ShowSafety(false));
             }
         }
-        let dark_before = self.settings.dark;
         for command in commands {
             self.apply(command);
         }
-        if self.settings.dark != dark_before {
-            ctx.set_theme(theme(self.settings.dark));
-        }
+
         self.frames += 1;
         self.screenshot_step(&ctx);
     }

@@ -73,6 +73,8 @@ pub fn load(dirs: &ContentDirs) -> Result<Atlas, Vec<ContentError>> {
     let mut loader = Loader {
         dirs,
         errors: Vec::new(),
+        structures_complete: true,
+        sources_complete: true,
     };
     let atlas = loader.run();
     let mut errors = loader.errors;
@@ -87,6 +89,8 @@ pub fn load(dirs: &ContentDirs) -> Result<Atlas, Vec<ContentError>> {
 struct Loader<'a> {
     dirs: &'a ContentDirs,
     errors: Vec<ContentError>,
+    structures_complete: bool,
+    sources_complete: bool,
 }
 
 /// A parsed file and its text, kept to locate later problems.
@@ -100,16 +104,21 @@ impl Loader<'_> {
         let data = self.dirs.data.clone();
         let sources: Option<Parsed<Vec<Source>>> = self.parse_file(&data.join("sources.ron"));
         let safety: Option<Parsed<Safety>> = self.parse_file(&data.join("safety.ron"));
-        let structure_files: Vec<Parsed<Vec<Structure>>> = self
-            .ron_files_in(&data.join("structures"))
+        let structure_paths = self.ron_files_in(&data.join("structures"));
+        let structure_files: Vec<Parsed<Vec<Structure>>> = structure_paths
             .iter()
             .filter_map(|p| self.parse_file(p))
             .collect();
-        let view_files: Vec<Parsed<View>> = self
+        // When a file did not parse, references into it are not checked: the one syntax error
+        // is reported, not a cascade of "does not exist".
+        self.structures_complete = structure_files.len() == structure_paths.len();
+        self.sources_complete = sources.is_some();
+        let mut view_files: Vec<Parsed<View>> = self
             .ron_files_in(&data.join("views"))
             .iter()
             .filter_map(|p| self.parse_file(p))
             .collect();
+        view_files.sort_by(|a, b| (a.value.order, &a.value.id).cmp(&(b.value.order, &b.value.id)));
 
         // Sources.
         let mut source_ids: HashMap<String, Location> = HashMap::new();
@@ -117,7 +126,7 @@ impl Loader<'_> {
             let mut from = 0;
             for s in &sources.value {
                 let at = sources.src.find_item(&s.id, from).unwrap_or(from);
-                from = at + 1;
+                from = sources.src.after_item(at, &s.id);
                 self.check_unique(&mut source_ids, "source", &s.id, sources.src.location(at));
             }
         }
@@ -128,7 +137,7 @@ impl Loader<'_> {
             let mut from = 0;
             for s in &file.value {
                 let at = file.src.find_item(&s.id, from).unwrap_or(from);
-                from = at + 1;
+                from = file.src.after_item(at, &s.id);
                 self.check_unique(
                     &mut structure_ids,
                     "structure",
@@ -141,13 +150,13 @@ impl Loader<'_> {
             let mut from = 0;
             for s in &file.value {
                 let at = file.src.find_item(&s.id, from).unwrap_or(from);
-                from = at + 1;
+                from = file.src.after_item(at, &s.id);
                 self.check_structure(s, &file.src, at, &structure_ids, &source_ids);
             }
         }
         if let Some(safety) = &safety {
             for id in &safety.value.sources {
-                if !source_ids.contains_key(id) {
+                if self.sources_complete && !source_ids.contains_key(id) {
                     let at = safety
                         .src
                         .find_string_in_field(0, "sources", id)
@@ -278,7 +287,7 @@ impl Loader<'_> {
         source_ids: &HashMap<String, Location>,
     ) {
         for id in &s.related {
-            if !structure_ids.contains_key(id) {
+            if self.structures_complete && !structure_ids.contains_key(id) {
                 let loc = src.find_string_in_field(at, "related", id).unwrap_or(at);
                 self.push(
                     src.location(loc),
@@ -291,7 +300,7 @@ impl Loader<'_> {
             }
         }
         for id in &s.sources {
-            if !source_ids.contains_key(id) {
+            if self.sources_complete && !source_ids.contains_key(id) {
                 let loc = src.find_string_in_field(at, "sources", id).unwrap_or(at);
                 self.push(
                     src.location(loc),
@@ -368,7 +377,7 @@ impl Loader<'_> {
         let mut from = 0;
         for layer in &view.layers {
             let at = src.find_item(&layer.id, from).unwrap_or(from);
-            from = at + 1;
+            from = src.after_item(at, &layer.id);
             self.check_unique(&mut layer_ids, "layer", &layer.id, src.location(at));
             if !(layer.opacity.is_finite() && (0.0..=1.0).contains(&layer.opacity)) {
                 let loc = src.find_field(at, "opacity").unwrap_or(at);
@@ -393,7 +402,7 @@ impl Loader<'_> {
         let mut from = 0;
         for region in &view.regions {
             let at = src.find_item(&region.id, from).unwrap_or(from);
-            from = at + 1;
+            from = src.after_item(at, &region.id);
             self.check_unique(region_ids, "region", &region.id, src.location(at));
             if let Some(mirror) = &region.mirror {
                 let loc = src.find_string_in_field(at, "mirror", mirror).unwrap_or(at);
@@ -414,6 +423,7 @@ impl Loader<'_> {
                 );
             }
             if let Some(structure) = &region.structure
+                && self.structures_complete
                 && !structure_ids.contains_key(structure)
             {
                 let loc = src

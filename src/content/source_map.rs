@@ -43,6 +43,17 @@ impl SourceText {
         self.find_field_with_string(from, "id", id)
     }
 
+    /// Byte offset just past the quoted id of the item found at `item` (where to search for the
+    /// next item, so that a duplicate id is found at its own place).
+    #[must_use]
+    pub fn after_item(&self, item: usize, id: &str) -> usize {
+        let quoted = format!("\"{id}\"");
+        self.text
+            .get(item..)
+            .and_then(|t| t.find(&quoted))
+            .map_or(item + 1, |rel| item + rel + quoted.len())
+    }
+
     /// Byte offset of the `field:` after `from` (a whole word followed by a colon).
     #[must_use]
     pub fn find_field(&self, from: usize, field: &str) -> Option<usize> {
@@ -149,9 +160,13 @@ mod tests {
         let b = s.find_item("b", 0).unwrap();
         assert_eq!(s.location(b).to_string(), "f.ron:3:4");
         let layer = s.find_field(b, "layer").unwrap();
-        assert_eq!(s.location(layer).to_string(), "f.ron:3:13");
+        assert_eq!(s.location(layer).to_string(), "f.ron:3:12");
         let r = s.find_string_in_field(b, "related", "r").unwrap();
         assert_eq!(s.location(r).line, 3);
         assert!(s.find_item("layer", 0).is_none());
+        let twice = src("[A(id: \"x\"), A(id: \"x\")]");
+        let first = twice.find_item("x", 0).unwrap();
+        let second = twice.find_item("x", twice.after_item(first, "x")).unwrap();
+        assert_eq!(twice.location(second).column, 16);
     }
 }

@@ -15,6 +15,9 @@ pub struct View {
     pub id: String,
     /// Title shown in the view switcher, e.g. `"Body, back view"`.
     pub title: String,
+    /// Place in the view switcher: lower first (ties by id). The first view opens by default.
+    #[serde(default)]
+    pub order: i32,
     /// How the figure is seen, e.g. "Seen from behind: the person's left is on your left".
     pub orientation: String,
     /// Canvas size in diagram units.

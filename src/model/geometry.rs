@@ -89,7 +89,7 @@ fn error_char_pos(err: &svgtypes::Error, data: &str) -> usize {
 fn error_message(err: &svgtypes::Error) -> String {
     match err {
         svgtypes::Error::UnexpectedEndOfStream => "the data ends in the middle of a command".into(),
-        svgtypes::Error::InvalidNumber(_) => "expected a number".into(),
+        svgtypes::Error::InvalidNumber(_) => "expected a finite number here".into(),
         svgtypes::Error::UnexpectedData(_) | svgtypes::Error::InvalidChar(..) => {
             "unexpected character (a path starts with M and uses the commands M L H V C S Q T A Z)"
                 .into()

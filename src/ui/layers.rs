@@ -81,7 +81,7 @@ pub fn structures_ui(
         if by_name.is_empty() {
             continue;
         }
-        egui::CollapsingHeader::new(&layer.title)
+        egui::CollapsingHeader::new(format!("{} ({})", layer.title, by_name.len()))
             .id_salt(("structures", &view.id, &layer.id))
             .default_open(false)
             .show(ui, |ui| {

@@ -90,8 +90,7 @@ pub fn with_opacity(color: Color32, opacity: f32) -> Color32 {
 pub fn mix(color: Color32, toward: Color32, t: f32) -> Color32 {
     let lerp = |a: u8, b: u8| {
         let v = f32::from(a) + (f32::from(b) - f32::from(a)) * t.clamp(0.0, 1.0);
-        let v = v.round().clamp(0.0, 255.0) as u8;
-        v
+        v.round().clamp(0.0, 255.0) as u8
     };
     Color32::from_rgba_unmultiplied(
         lerp(color.r(), toward.r()),

@@ -338,6 +338,7 @@ class View:
         L.append("View(")
         L.append('    id: "%s",' % self.id)
         L.append('    title: "%s",' % self.title)
+        L.append('    order: %d,' % (0 if self.id == "posterior" else 1))
         L.append('    orientation: "%s",' % self.orientation)
         L.append("    canvas: (width: 1000.0, height: 2000.0),")
         L.append("    midline_x: 500.0,")
