@@ -221,6 +221,8 @@ fn minimal_fixture_loads_with_mirrors_and_layers() {
             "alpha_right",
             "u_shape",
             "fold",
+            "spot_left",
+            "spot_right",
             "beta_left",
             "beta_right"
         ]
@@ -537,4 +539,81 @@ fn garbage_files_never_panic() {
             assert!(result.is_err(), "{file} = {g:?} is rejected");
         }
     }
+}
+
+#[test]
+fn zones_link_both_ways() {
+    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let zones: Vec<&str> = atlas
+        .zones_for_structure("alpha")
+        .iter()
+        .map(|z| z.id.as_str())
+        .collect();
+    assert_eq!(zones, ["spot"]);
+    assert!(atlas.zones_for_structure("beta").is_empty());
+    let ids = |refs: Vec<bodywork_atlas::model::RegionRef>| -> Vec<String> {
+        refs.into_iter()
+            .map(|r| atlas.region(r).unwrap().id.clone())
+            .collect()
+    };
+    assert_eq!(
+        ids(atlas.regions_of_zones(&["spot"], Some(Side::Right))),
+        ["spot_right"]
+    );
+    assert_eq!(
+        ids(atlas.regions_of_structures(&["alpha".to_owned()], Some(Side::Left))),
+        ["alpha_left"]
+    );
+    let spot = atlas.find_region("spot_right").unwrap();
+    assert_eq!(
+        atlas.region_label(atlas.region(spot).unwrap()),
+        "Spot zone (right foot)"
+    );
+    assert_eq!(
+        atlas.search("test reflex").len(),
+        2,
+        "zones are found by other names"
+    );
+}
+
+#[test]
+fn a_zone_linking_to_a_missing_structure_is_reported() {
+    let (_dir, result) = load_edited(
+        "zones/zones.ron",
+        "links: [\"alpha\"]",
+        "links: [\"alpah\"]",
+    );
+    assert_one_error(
+        &result,
+        "zones.ron",
+        10,
+        17,
+        "links names structure \"alpah\", which does not exist",
+    );
+}
+
+#[test]
+fn a_region_naming_a_missing_zone_is_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "zone: Some(\"spot\")",
+        "zone: Some(\"spat\")",
+    );
+    assert_one_error(&result, "test.ron", 19, 70, "zone names zone \"spat\"");
+}
+
+#[test]
+fn a_region_with_both_a_structure_and_a_zone_is_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        "zone: Some(\"spot\"),",
+        "structure: Some(\"alpha\"), zone: Some(\"spot\"),",
+    );
+    assert_one_error(
+        &result,
+        "test.ron",
+        19,
+        85,
+        "names both a structure and a zone",
+    );
 }

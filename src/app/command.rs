@@ -37,4 +37,15 @@ pub enum Command {
     ShowSafety(bool),
     /// Put keyboard focus in the search field.
     FocusSearch,
+    /// Show linked regions (a zone's body parts, or a structure's foot zones): switch to the
+    /// view holding most of them, show their layers, select the first, highlight the others.
+    ShowLinked(Vec<String>),
+    /// Start a new study round (foot reflex zones).
+    StartQuiz,
+    /// Answer the shown "what does this zone correspond to?" question with a choice.
+    QuizChoice(usize),
+    /// Go on to the next question.
+    QuizNext,
+    /// Leave study mode.
+    EndQuiz,
 }

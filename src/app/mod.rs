@@ -2,6 +2,7 @@
 
 pub mod command;
 pub mod state;
+mod study;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,7 +13,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, Rect, RichText, TextureHandle, Ui};
 use self::command::Command;
 use self::state::{LayerSetting, SETTINGS_KEY, Settings};
 use crate::content::{self, ContentDirs, ContentError};
-use crate::model::{Atlas, PreparedView};
+use crate::model::quiz::Quiz;
+use crate::model::{Atlas, PreparedRegion, PreparedView, RegionRef};
 use crate::ui::camera::Camera;
 use crate::ui::diagram::{DiagramInput, diagram_ui};
 use crate::ui::palette::Palette;
@@ -64,6 +66,11 @@ pub struct AtlasApp {
     /// Problems of the last load; shown in a banner until the content loads cleanly.
     errors: Vec<ContentError>,
     selected: Option<String>,
+    /// Regions highlighted as linked to the selection (a zone's body parts, a muscle's zones,
+    /// or the right answer in study mode).
+    linked: Vec<String>,
+    /// Study mode, when on.
+    quiz: Option<Quiz>,
     cameras: HashMap<String, Camera>,
     last_diagram_rect: Rect,
     search: SearchState,
@@ -92,6 +99,8 @@ impl AtlasApp {
             atlas: None,
             errors: Vec::new(),
             selected: None,
+            linked: Vec::new(),
+            quiz: None,
             cameras: HashMap::new(),
             last_diagram_rect: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 800.0)),
             search: SearchState::default(),
@@ -132,6 +141,18 @@ impl AtlasApp {
     #[must_use]
     pub fn selected(&self) -> Option<&str> {
         self.selected.as_deref()
+    }
+
+    /// Regions highlighted as linked to the selection.
+    #[must_use]
+    pub fn linked(&self) -> &[String] {
+        &self.linked
+    }
+
+    /// The study round, when study mode is on.
+    #[must_use]
+    pub fn quiz(&self) -> Option<&Quiz> {
+        self.quiz.as_ref()
     }
 
     /// The persisted settings.
@@ -211,8 +232,19 @@ impl AtlasApp {
                     self.settings.view = Some(id);
                 }
             }
-            Command::Select(id) => self.selected = id,
-            Command::Reveal(id) => self.reveal(&id),
+            Command::Select(id) => self.select(id),
+            Command::Reveal(id) => {
+                self.linked.clear();
+                self.reveal_regions(std::slice::from_ref(&id));
+            }
+            Command::ShowLinked(ids) => self.reveal_regions(&ids),
+            Command::StartQuiz => self.start_quiz(),
+            Command::QuizChoice(i) => self.quiz_choice(i),
+            Command::QuizNext => self.quiz_next(),
+            Command::EndQuiz => {
+                self.quiz = None;
+                self.linked.clear();
+            }
             Command::SetLayerVisible {
                 view,
                 layer,
@@ -264,27 +296,61 @@ impl AtlasApp {
         self.settings.set_layer(view_id, layer_id, setting);
     }
 
-    fn reveal(&mut self, region_id: &str) {
+    fn select(&mut self, id: Option<String>) {
+        if self.quiz.is_some() {
+            if let Some(id) = id {
+                self.quiz_answer_region(&id);
+            }
+            return;
+        }
+        self.linked.clear();
+        self.selected = id;
+    }
+
+    /// Switches to the view holding most of `ids`, shows their layers, selects the first of
+    /// them there and highlights the rest, and brings them into view.
+    fn reveal_regions(&mut self, ids: &[String]) {
         let Some(atlas) = self.atlas.clone() else {
             return;
         };
-        let Some(r) = atlas.find_region(region_id) else {
-            return;
-        };
-        let (Some(view), Some(region)) = (atlas.views.get(r.view), atlas.region(r)) else {
-            return;
-        };
-        self.settings.view = Some(view.id.clone());
-        if !self.settings.layer_shown(view, region.layer) {
-            let mut setting = self.settings.layer(view, region.layer);
-            setting.visible = true;
-            if setting.opacity < 0.2 {
-                setting.opacity = 1.0;
-            }
-            if let Some(layer) = view.layers.get(region.layer) {
-                self.settings.set_layer(&view.id, &layer.id, setting);
+        let found: Vec<RegionRef> = ids.iter().filter_map(|id| atlas.find_region(id)).collect();
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for r in &found {
+            match counts.iter_mut().find(|(v, _)| *v == r.view) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((r.view, 1)),
             }
         }
+        let Some(&(view_index, _)) = counts
+            .iter()
+            .max_by_key(|(v, n)| (*n, std::cmp::Reverse(*v)))
+        else {
+            return;
+        };
+        let Some(view) = atlas.views.get(view_index) else {
+            return;
+        };
+        let regions: Vec<&PreparedRegion> = found
+            .iter()
+            .filter(|r| r.view == view_index)
+            .filter_map(|r| atlas.region(*r))
+            .collect();
+        self.settings.view = Some(view.id.clone());
+        for region in &regions {
+            if !self.settings.layer_shown(view, region.layer) {
+                let mut setting = self.settings.layer(view, region.layer);
+                setting.visible = true;
+                if setting.opacity < 0.2 {
+                    setting.opacity = 1.0;
+                }
+                if let Some(layer) = view.layers.get(region.layer) {
+                    self.settings.set_layer(&view.id, &layer.id, setting);
+                }
+            }
+        }
+        let Some(target) = regions.iter().map(|r| r.bbox).reduce(Rect::union) else {
+            return;
+        };
         let canvas = view.canvas_rect();
         let mut camera = self
             .cameras
@@ -296,11 +362,15 @@ impl AtlasApp {
             .screen_from_diagram(screen, canvas)
             .inverse()
             .mul_rect(screen);
-        if !visible.contains_rect(region.bbox) || camera.zoom > 1.0 {
-            camera.focus_on(region.bbox, screen, canvas);
+        if !visible.contains_rect(target) || camera.zoom > 1.0 {
+            camera.focus_on(target, screen, canvas);
             self.cameras.insert(view.id.clone(), camera);
         }
-        self.selected = Some(region_id.to_owned());
+        let mut ids = regions.iter().map(|r| r.id.clone());
+        if self.quiz.is_none() {
+            self.selected = ids.next();
+        }
+        self.linked = ids.collect();
     }
 
     fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -354,6 +424,19 @@ impl AtlasApp {
             }
             ui.separator();
             search_ui(ui, atlas, &mut self.search, commands);
+            if !atlas.zones.is_empty() {
+                let studying = self.quiz.is_some();
+                let study = ui
+                    .selectable_label(studying, "Study zones")
+                    .on_hover_text("Quiz yourself on the foot reflex zones");
+                if study.clicked() {
+                    commands.push(if studying {
+                        Command::EndQuiz
+                    } else {
+                        Command::StartQuiz
+                    });
+                }
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let dark = self.settings.dark;
                 let label = if dark { "Light theme" } else { "Dark theme" };
@@ -515,13 +598,15 @@ impl eframe::App for AtlasApp {
                     ui.add_space(6.0);
                     layers::layers_ui(ui, &view, &self.settings, &mut commands);
                     ui.add_space(10.0);
-                    layers::structures_ui(
-                        ui,
-                        &atlas,
-                        &view,
-                        self.selected.as_deref(),
-                        &mut commands,
-                    );
+                    if self.quiz.is_none() {
+                        layers::structures_ui(
+                            ui,
+                            &atlas,
+                            &view,
+                            self.selected.as_deref(),
+                            &mut commands,
+                        );
+                    }
                 });
             });
         let region = self
@@ -533,8 +618,11 @@ impl eframe::App for AtlasApp {
             .resizable(true)
             .default_size(400.0)
             .min_size(280.0)
-            .show(ui, |ui| {
-                detail::detail_ui(ui, &atlas, &view, region, &mut commands);
+            .show(ui, |ui| match &self.quiz {
+                Some(quiz) => {
+                    crate::ui::quiz::quiz_ui(ui, &atlas, quiz, &self.settings.study, &mut commands);
+                }
+                None => detail::detail_ui(ui, &atlas, &view, region, &mut commands),
             });
         let textures: Vec<Option<TextureHandle>> = (0..view.layers.len())
             .map(|i| self.texture_for(&ctx, &view, i))
@@ -555,6 +643,11 @@ impl eframe::App for AtlasApp {
                         .unwrap_or_else(|| Camera::fit(view.canvas_rect())),
                     palette: Palette::new(self.settings.dark),
                     textures: &textures,
+                    linked: &self.linked,
+                    conceal_names: self.quiz.as_ref().is_some_and(|q| {
+                        matches!(q.question(), Some(crate::model::quiz::Question::Find(_)))
+                            && q.feedback().is_none()
+                    }),
                 };
                 diagram_ui(ui, &input, &mut commands);
             });

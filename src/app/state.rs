@@ -19,6 +19,45 @@ pub struct Settings {
     pub layers: BTreeMap<String, BTreeMap<String, LayerSetting>>,
     /// Dark theme.
     pub dark: bool,
+    /// Study mode progress.
+    pub study: StudyProgress,
+}
+
+/// Progress in study mode, kept between runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StudyProgress {
+    /// Best round as (right answers, questions).
+    pub best: Option<(u32, u32)>,
+    /// Rounds completed.
+    pub rounds: u32,
+    /// How often each zone was missed: key "zone_id/side" (side: left or right).
+    pub missed: BTreeMap<String, u32>,
+}
+
+impl StudyProgress {
+    /// Records a finished round.
+    pub fn record(&mut self, score: u32, total: u32, missed: impl IntoIterator<Item = String>) {
+        self.rounds += 1;
+        let better = self.best.is_none_or(|(s, t)| {
+            u64::from(score) * u64::from(t.max(1)) > u64::from(s) * u64::from(total.max(1))
+        });
+        if better && total > 0 {
+            self.best = Some((score, total));
+        }
+        for key in missed {
+            *self.missed.entry(key).or_default() += 1;
+        }
+    }
+
+    /// The most often missed keys, most first (ties by name), at most `n`.
+    #[must_use]
+    pub fn most_missed(&self, n: usize) -> Vec<(&str, u32)> {
+        let mut v: Vec<(&str, u32)> = self.missed.iter().map(|(k, c)| (k.as_str(), *c)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
 }
 
 /// Visibility and opacity of one layer.
@@ -68,5 +107,43 @@ impl Settings {
             .entry(view.to_owned())
             .or_default()
             .insert(layer.to_owned(), setting);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_a_round_trip_and_tolerate_missing_fields() {
+        let mut s = Settings {
+            view: Some("anterior".into()),
+            dark: true,
+            ..Default::default()
+        };
+        s.set_layer(
+            "posterior",
+            "deep",
+            LayerSetting {
+                visible: true,
+                opacity: 0.5,
+            },
+        );
+        s.study.record(7, 10, ["sciatic/right".to_owned()]);
+        let text = ron::to_string(&s).unwrap();
+        assert_eq!(ron::from_str::<Settings>(&text).unwrap(), s);
+        let old: Settings = ron::from_str("(dark: true)").unwrap();
+        assert!(old.dark && old.layers.is_empty() && old.study.rounds == 0);
+    }
+
+    #[test]
+    fn study_progress_keeps_the_best_round_and_counts_misses() {
+        let mut p = StudyProgress::default();
+        p.record(5, 10, ["a/left".to_owned(), "b/right".to_owned()]);
+        p.record(8, 10, ["a/left".to_owned()]);
+        p.record(6, 10, []);
+        assert_eq!(p.best, Some((8, 10)));
+        assert_eq!(p.rounds, 3);
+        assert_eq!(p.most_missed(1), vec![("a/left", 2)]);
     }
 }

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::error::{ContentError, Location, Problem};
 use super::source_map::SourceText;
 use crate::model::atlas::{Atlas, LayerImage, PreparedRegion, PreparedView};
-use crate::model::content::{Region, Safety, Source, Structure, View};
+use crate::model::content::{Region, Safety, Source, Structure, View, Zone};
 use crate::model::geometry::{
     self, PathError, Segment, area_and_centroid, bounding_box, flatten, interior_point,
     mirror_segments, tessellate,
@@ -75,6 +75,7 @@ pub fn load(dirs: &ContentDirs) -> Result<Atlas, Vec<ContentError>> {
         errors: Vec::new(),
         structures_complete: true,
         sources_complete: true,
+        zones_complete: true,
     };
     let atlas = loader.run();
     let mut errors = loader.errors;
@@ -91,6 +92,22 @@ struct Loader<'a> {
     errors: Vec<ContentError>,
     structures_complete: bool,
     sources_complete: bool,
+    zones_complete: bool,
+}
+
+/// Ids a reference may name, with where each was defined.
+struct Refs<'a> {
+    field: &'static str,
+    kind: &'static str,
+    known: &'a HashMap<String, Location>,
+    /// False when a file that defines such ids did not parse.
+    complete: bool,
+}
+
+/// The ids regions may refer to.
+struct Known<'a> {
+    structures: &'a HashMap<String, Location>,
+    zones: &'a HashMap<String, Location>,
 }
 
 /// A parsed file and its text, kept to locate later problems.
@@ -113,6 +130,18 @@ impl Loader<'_> {
         // is reported, not a cascade of "does not exist".
         self.structures_complete = structure_files.len() == structure_paths.len();
         self.sources_complete = sources.is_some();
+        // Reflex zones are optional: a content folder without zones/ has none.
+        let zones_dir = data.join("zones");
+        let zone_paths = if zones_dir.is_dir() {
+            self.ron_files_in(&zones_dir)
+        } else {
+            Vec::new()
+        };
+        let zone_files: Vec<Parsed<Vec<Zone>>> = zone_paths
+            .iter()
+            .filter_map(|p| self.parse_file(p))
+            .collect();
+        self.zones_complete = zone_files.len() == zone_paths.len();
         let mut view_files: Vec<Parsed<View>> = self
             .ron_files_in(&data.join("views"))
             .iter()
@@ -155,19 +184,42 @@ impl Loader<'_> {
             }
         }
         if let Some(safety) = &safety {
-            for id in &safety.value.sources {
-                if self.sources_complete && !source_ids.contains_key(id) {
-                    let at = safety
-                        .src
-                        .find_string_in_field(0, "sources", id)
-                        .unwrap_or(0);
+            let refs = Refs {
+                field: "sources",
+                kind: "source",
+                known: &source_ids,
+                complete: self.sources_complete,
+            };
+            self.check_refs(&safety.src, 0, &safety.value.sources, &refs);
+        }
+
+        // Reflex zones.
+        let mut zone_ids: HashMap<String, Location> = HashMap::new();
+        for file in &zone_files {
+            let mut from = 0;
+            for z in &file.value {
+                let at = file.src.find_item(&z.id, from).unwrap_or(from);
+                from = file.src.after_item(at, &z.id);
+                self.check_unique(&mut zone_ids, "zone", &z.id, file.src.location(at));
+                let links = Refs {
+                    field: "links",
+                    kind: "structure",
+                    known: &structure_ids,
+                    complete: self.structures_complete,
+                };
+                self.check_refs(&file.src, at, &z.links, &links);
+                let sources = Refs {
+                    field: "sources",
+                    kind: "source",
+                    known: &source_ids,
+                    complete: self.sources_complete,
+                };
+                self.check_refs(&file.src, at, &z.sources, &sources);
+                if z.sources.is_empty() {
+                    let loc = file.src.find_field(at, "sources").unwrap_or(at);
                     self.push(
-                        safety.src.location(at),
-                        Problem::UnknownReference {
-                            field: "sources",
-                            kind: "source",
-                            id: id.clone(),
-                        },
+                        file.src.location(loc),
+                        Problem::Invalid(format!("zone \"{}\" names no source", z.id)),
                     );
                 }
             }
@@ -180,9 +232,11 @@ impl Loader<'_> {
         for file in &view_files {
             let at = file.src.find_item(&file.value.id, 0).unwrap_or(0);
             self.check_unique(&mut view_ids, "view", &file.value.id, file.src.location(at));
-            if let Some(view) =
-                self.prepare_view(&file.value, &file.src, &structure_ids, &mut region_ids)
-            {
+            let known = Known {
+                structures: &structure_ids,
+                zones: &zone_ids,
+            };
+            if let Some(view) = self.prepare_view(&file.value, &file.src, &known, &mut region_ids) {
                 views.push(view);
             }
         }
@@ -198,11 +252,37 @@ impl Loader<'_> {
         }
 
         let structures = structure_files.into_iter().flat_map(|f| f.value).collect();
-        Some(Atlas::new(views, structures, sources?.value, safety?.value))
+        let zones = zone_files.into_iter().flat_map(|f| f.value).collect();
+        Some(Atlas::new(
+            views,
+            structures,
+            zones,
+            sources?.value,
+            safety?.value,
+        ))
     }
 
     fn push(&mut self, location: Location, problem: Problem) {
         self.errors.push(ContentError { location, problem });
+    }
+
+    /// Reports each id in `ids` (written in `refs.field` of the item at `at`) that is not known.
+    /// Skipped when the file defining such ids did not parse (its syntax error is reported).
+    fn check_refs(&mut self, src: &SourceText, at: usize, ids: &[String], refs: &Refs<'_>) {
+        if !refs.complete {
+            return;
+        }
+        for id in ids.iter().filter(|id| !refs.known.contains_key(*id)) {
+            let loc = src.find_string_in_field(at, refs.field, id).unwrap_or(at);
+            self.push(
+                src.location(loc),
+                Problem::UnknownReference {
+                    field: refs.field,
+                    kind: refs.kind,
+                    id: id.clone(),
+                },
+            );
+        }
     }
 
     fn check_unique(
@@ -286,32 +366,20 @@ impl Loader<'_> {
         structure_ids: &HashMap<String, Location>,
         source_ids: &HashMap<String, Location>,
     ) {
-        for id in &s.related {
-            if self.structures_complete && !structure_ids.contains_key(id) {
-                let loc = src.find_string_in_field(at, "related", id).unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::UnknownReference {
-                        field: "related",
-                        kind: "structure",
-                        id: id.clone(),
-                    },
-                );
-            }
-        }
-        for id in &s.sources {
-            if self.sources_complete && !source_ids.contains_key(id) {
-                let loc = src.find_string_in_field(at, "sources", id).unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::UnknownReference {
-                        field: "sources",
-                        kind: "source",
-                        id: id.clone(),
-                    },
-                );
-            }
-        }
+        let related = Refs {
+            field: "related",
+            kind: "structure",
+            known: structure_ids,
+            complete: self.structures_complete,
+        };
+        self.check_refs(src, at, &s.related, &related);
+        let sources = Refs {
+            field: "sources",
+            kind: "source",
+            known: source_ids,
+            complete: self.sources_complete,
+        };
+        self.check_refs(src, at, &s.sources, &sources);
         if s.sources.is_empty() {
             let loc = src.find_field(at, "sources").unwrap_or(at);
             self.push(
@@ -348,7 +416,7 @@ impl Loader<'_> {
         &mut self,
         view: &View,
         src: &SourceText,
-        structure_ids: &HashMap<String, Location>,
+        known: &Known<'_>,
         region_ids: &mut HashMap<String, Location>,
     ) -> Option<PreparedView> {
         let canvas = view.canvas;
@@ -422,20 +490,28 @@ impl Loader<'_> {
                     },
                 );
             }
-            if let Some(structure) = &region.structure
-                && self.structures_complete
-                && !structure_ids.contains_key(structure)
-            {
-                let loc = src
-                    .find_string_in_field(at, "structure", structure)
-                    .unwrap_or(at);
+            let structure = Refs {
+                field: "structure",
+                kind: "structure",
+                known: known.structures,
+                complete: self.structures_complete,
+            };
+            self.check_refs(src, at, region.structure.as_slice(), &structure);
+            let zone = Refs {
+                field: "zone",
+                kind: "zone",
+                known: known.zones,
+                complete: self.zones_complete,
+            };
+            self.check_refs(src, at, region.zone.as_slice(), &zone);
+            if region.structure.is_some() && region.zone.is_some() {
+                let loc = src.find_field(at, "zone").unwrap_or(at);
                 self.push(
                     src.location(loc),
-                    Problem::UnknownReference {
-                        field: "structure",
-                        kind: "structure",
-                        id: structure.clone(),
-                    },
+                    Problem::Invalid(format!(
+                        "region \"{}\" names both a structure and a zone; a region shows one",
+                        region.id
+                    )),
                 );
             }
             let Some(segments) = self.region_segments(view, region, src, at) else {
@@ -646,6 +722,7 @@ fn prepare_region(
         layer,
         side,
         structure: region.structure.clone(),
+        zone: region.zone.clone(),
         paint: region.paint,
         rings,
         mesh,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use egui::emath::{Pos2, Rect, Vec2};
 
-use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure};
+use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
 use super::geometry::{FillMesh, Polyline, contains_point};
 
 /// A decoded raster image for a layer (RGBA8, row-major).
@@ -25,6 +25,8 @@ pub struct PreparedRegion {
     pub layer: usize,
     pub side: Side,
     pub structure: Option<String>,
+    /// The reflex zone it shows (foot views).
+    pub zone: Option<String>,
     pub paint: Paint,
     /// Flattened subpaths, used for outlines and hit-testing.
     pub rings: Vec<Polyline>,
@@ -39,10 +41,10 @@ pub struct PreparedRegion {
 }
 
 impl PreparedRegion {
-    /// Whether a click can select this region (it shows a structure and is filled).
+    /// Whether a click can select this region (it shows a structure or a zone and is filled).
     #[must_use]
     pub fn is_selectable(&self) -> bool {
-        self.structure.is_some() && self.paint.is_filled()
+        (self.structure.is_some() || self.zone.is_some()) && self.paint.is_filled()
     }
 
     /// Whether the point lies inside the filled shape.
@@ -128,9 +130,11 @@ impl PreparedView {
 pub struct Atlas {
     pub views: Vec<PreparedView>,
     pub structures: Vec<Structure>,
+    pub zones: Vec<Zone>,
     pub sources: Vec<Source>,
     pub safety: Safety,
     structure_index: HashMap<String, usize>,
+    zone_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
 }
 
@@ -147,6 +151,7 @@ impl Atlas {
     pub fn new(
         views: Vec<PreparedView>,
         structures: Vec<Structure>,
+        zones: Vec<Zone>,
         sources: Vec<Source>,
         safety: Safety,
     ) -> Self {
@@ -154,6 +159,11 @@ impl Atlas {
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id.clone(), i))
+            .collect();
+        let zone_index = zones
+            .iter()
+            .enumerate()
+            .map(|(i, z)| (z.id.clone(), i))
             .collect();
         let source_index = sources
             .iter()
@@ -163,11 +173,75 @@ impl Atlas {
         Self {
             views,
             structures,
+            zones,
             sources,
             safety,
             structure_index,
+            zone_index,
             source_index,
         }
+    }
+
+    /// A reflex zone by id.
+    #[must_use]
+    pub fn zone(&self, id: &str) -> Option<&Zone> {
+        self.zone_index.get(id).and_then(|&i| self.zones.get(i))
+    }
+
+    /// The zones that link to a body structure, in content order.
+    #[must_use]
+    pub fn zones_for_structure(&self, structure: &str) -> Vec<&Zone> {
+        self.zones
+            .iter()
+            .filter(|z| z.links.iter().any(|l| l == structure))
+            .collect()
+    }
+
+    /// Display name of what a region shows: its structure's or zone's name, else its id.
+    #[must_use]
+    pub fn region_name<'a>(&'a self, region: &'a PreparedRegion) -> &'a str {
+        if let Some(s) = region.structure.as_deref().and_then(|s| self.structure(s)) {
+            return &s.name;
+        }
+        if let Some(z) = region.zone.as_deref().and_then(|z| self.zone(z)) {
+            return &z.name;
+        }
+        &region.id
+    }
+
+    /// Regions showing any of `structures` on `side` (midline regions always), in view order:
+    /// the body regions a reflex zone links to.
+    #[must_use]
+    pub fn regions_of_structures(
+        &self,
+        structures: &[String],
+        side: Option<Side>,
+    ) -> Vec<RegionRef> {
+        self.regions_where(|r| {
+            r.structure.as_ref().is_some_and(|s| structures.contains(s))
+                && side.is_none_or(|side| r.side == side || r.side == Side::Midline)
+        })
+    }
+
+    /// Regions showing any of `zones` on `side` (the foot), in view order.
+    #[must_use]
+    pub fn regions_of_zones(&self, zones: &[&str], side: Option<Side>) -> Vec<RegionRef> {
+        self.regions_where(|r| {
+            r.zone.as_deref().is_some_and(|z| zones.contains(&z))
+                && side.is_none_or(|side| r.side == side || r.side == Side::Midline)
+        })
+    }
+
+    fn regions_where(&self, keep: impl Fn(&PreparedRegion) -> bool) -> Vec<RegionRef> {
+        let mut out = Vec::new();
+        for (view, v) in self.views.iter().enumerate() {
+            for (region, r) in v.regions.iter().enumerate() {
+                if r.is_selectable() && keep(r) {
+                    out.push(RegionRef { view, region });
+                }
+            }
+        }
+        out
     }
 
     /// A structure by id.
@@ -208,14 +282,11 @@ impl Atlas {
     /// Display label of a region: structure name and side, e.g. "Piriformis (left)".
     #[must_use]
     pub fn region_label(&self, region: &PreparedRegion) -> String {
-        let name = region
-            .structure
-            .as_deref()
-            .and_then(|s| self.structure(s))
-            .map_or(region.id.as_str(), |s| s.name.as_str());
-        match region.side {
-            Side::Midline => name.to_owned(),
-            side => format!("{name} ({})", side.word()),
+        let name = self.region_name(region);
+        match (region.side, region.zone.is_some()) {
+            (Side::Midline, _) => name.to_owned(),
+            (side, false) => format!("{name} ({})", side.word()),
+            (side, true) => format!("{name} ({} foot)", side.word()),
         }
     }
 
@@ -233,11 +304,21 @@ impl Atlas {
                 if !region.is_selectable() {
                     continue;
                 }
-                let Some(structure) = region.structure.as_deref().and_then(|s| self.structure(s))
-                else {
-                    continue;
-                };
-                let names = std::iter::once(&structure.name).chain(&structure.other_names);
+                let (id, names): (&str, Vec<&String>) =
+                    if let Some(s) = region.structure.as_deref().and_then(|s| self.structure(s)) {
+                        (
+                            &s.id,
+                            std::iter::once(&s.name).chain(&s.other_names).collect(),
+                        )
+                    } else if let Some(z) = region.zone.as_deref().and_then(|z| self.zone(z)) {
+                        (
+                            &z.id,
+                            std::iter::once(&z.name).chain(&z.other_names).collect(),
+                        )
+                    } else {
+                        continue;
+                    };
+                let names = names.into_iter();
                 let rank = names
                     .map(|n| n.to_lowercase())
                     .filter_map(|n| {
@@ -252,7 +333,7 @@ impl Atlas {
                         }
                     })
                     .min()
-                    .or_else(|| structure.id.contains(&q.replace(' ', "_")).then_some(3));
+                    .or_else(|| id.contains(&q.replace(' ', "_")).then_some(3));
                 if let Some(rank) = rank {
                     hits.push((
                         rank,

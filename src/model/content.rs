@@ -138,6 +138,10 @@ pub struct Region {
     /// The structure it shows (a structure id). `None` for decoration that is not clickable.
     #[serde(default)]
     pub structure: Option<String>,
+    /// The reflex zone it shows (a zone id), on foot views. A region names a structure or a
+    /// zone, not both.
+    #[serde(default)]
+    pub zone: Option<String>,
     /// How it is painted.
     pub paint: Paint,
     /// SVG path data, exactly as in an SVG `d` attribute (M L H V C S Q T A Z, absolute and
@@ -279,4 +283,37 @@ pub enum Urgency {
     Emergency,
     SameDay,
     Soon,
+}
+
+/// A foot reflexology zone: what it corresponds to and how to work it.
+///
+/// File: `data/zones/<group>.ron`, a list of these. Regions on the foot views name a zone; the
+/// region's side says which foot (the right foot maps to the right side of the body).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Unique id, e.g. `"sciatic"`.
+    pub id: String,
+    /// e.g. "Sciatic zone".
+    pub name: String,
+    #[serde(default)]
+    pub other_names: Vec<String>,
+    /// The body part it corresponds to, e.g. "The sciatic nerve: buttock and back of the leg".
+    pub corresponds_to: String,
+    /// Where it lies, in words a student can use on a real foot.
+    pub location: String,
+    /// How to work it: thumb or finger walking, hook-in-and-back-up, pressure, duration.
+    pub technique: String,
+    /// What it is used for in a sciatica session.
+    pub sciatica_use: String,
+    /// Where charts disagree (e.g. the knee, the C7/T1 boundary).
+    #[serde(default)]
+    pub chart_notes: Option<String>,
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// Body structures it corresponds to (structure ids); shown as links both ways.
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
 }

@@ -3,5 +3,6 @@
 pub mod atlas;
 pub mod content;
 pub mod geometry;
+pub mod quiz;
 
 pub use atlas::{Atlas, PreparedRegion, PreparedView, RegionRef};

@@ -18,6 +18,10 @@ pub fn detail_ui(
         empty_ui(ui, view);
         return;
     };
+    if let Some(zone) = region.zone.as_deref().and_then(|z| atlas.zone(z)) {
+        super::zone::zone_detail_ui(ui, atlas, region, zone, commands);
+        return;
+    }
     let Some(structure) = region.structure.as_deref().and_then(|s| atlas.structure(s)) else {
         ui.label(atlas.region_label(region));
         return;
@@ -62,7 +66,8 @@ pub fn detail_ui(
             }
             cautions_ui(ui, structure, commands);
             related_ui(ui, atlas, structure, commands);
-            sources_ui(ui, atlas, structure);
+            super::zone::structure_zones_ui(ui, atlas, structure, region.side, commands);
+            sources_ui(ui, atlas, &structure.sources);
         });
 }
 
@@ -173,9 +178,10 @@ fn first_region_of(atlas: &Atlas, structure: &str) -> Option<String> {
     first
 }
 
-fn sources_ui(ui: &mut Ui, atlas: &Atlas, s: &Structure) {
+/// The sources of an entry, as full citations.
+pub fn sources_ui(ui: &mut Ui, atlas: &Atlas, sources: &[String]) {
     section(ui, "Sources");
-    for id in &s.sources {
+    for id in sources {
         let text = atlas
             .source(id)
             .map_or(id.as_str(), |src| src.citation.as_str());
@@ -188,7 +194,8 @@ fn sources_ui(ui: &mut Ui, atlas: &Atlas, s: &Structure) {
     ui.weak("Educational reference, not a diagnosis. See a clinician for persistent or worsening symptoms.");
 }
 
-fn section(ui: &mut Ui, title: &str) {
+/// A section heading with a rule under it.
+pub fn section(ui: &mut Ui, title: &str) {
     ui.add_space(10.0);
     ui.label(RichText::new(title).strong().size(16.0));
     ui.separator();
@@ -201,7 +208,8 @@ fn labelled(ui: &mut Ui, key: &str, value: &str) {
     });
 }
 
-fn callout(ui: &mut Ui, accent: Color32, text: &str) {
+/// A tinted box for notes, relations and cautions.
+pub fn callout(ui: &mut Ui, accent: Color32, text: &str) {
     egui::Frame::new()
         .fill(accent.gamma_multiply(0.12))
         .stroke(egui::Stroke::new(1.0, accent.gamma_multiply(0.6)))

@@ -25,6 +25,10 @@ pub struct DiagramInput<'a> {
     pub palette: Palette,
     /// One optional texture per layer of the view.
     pub textures: &'a [Option<TextureHandle>],
+    /// Regions highlighted as linked to the selection.
+    pub linked: &'a [String],
+    /// Hide names (tooltips, accessibility labels) while a study question waits for a click.
+    pub conceal_names: bool,
 }
 
 /// Size of the invisible focus/accessibility target at each region's anchor, in points.
@@ -77,7 +81,14 @@ pub fn diagram_ui(
     }
 
     let selected = input.selected.and_then(|id| view.region_index(id));
-    let twin = selected.and_then(|i| view.regions[i].twin);
+    let twin = selected
+        .and_then(|i| view.regions[i].twin)
+        .filter(|_| input.linked.is_empty());
+    let linked: Vec<usize> = input
+        .linked
+        .iter()
+        .filter_map(|id| view.region_index(id))
+        .collect();
     let painter = painter.with_clip_rect(rect);
     for (layer_index, _) in view.layers.iter().enumerate() {
         if !shown(layer_index) {
@@ -97,7 +108,7 @@ pub fn diagram_ui(
         {
             let emphasis = if Some(i) == selected {
                 Emphasis::Selected
-            } else if Some(i) == twin {
+            } else if Some(i) == twin || linked.contains(&i) {
                 Emphasis::Twin
             } else if Some(i) == hovered {
                 Emphasis::Hovered
@@ -116,13 +127,20 @@ pub fn diagram_ui(
         }
     }
     // Selection outlines go on top, so a selected deep muscle stays visible.
-    for (i, width, alpha) in [(twin, 2.0, 0.55), (selected, 3.0, 1.0)] {
-        let Some(region) = i.map(|i| &view.regions[i]) else {
-            continue;
-        };
+    let outlined = linked
+        .iter()
+        .map(|&i| (i, 2.5, input.palette.linked))
+        .chain(twin.map(|i| (i, 2.0, with_opacity(input.palette.selected, 0.55))))
+        .chain(selected.map(|i| (i, 3.0, input.palette.selected)));
+    for (i, width, color) in outlined {
+        let region = &view.regions[i];
         if shown(region.layer) {
-            let stroke = Stroke::new(width, with_opacity(input.palette.selected, alpha));
-            outline(&painter, region, screen_from_diagram, stroke);
+            outline(
+                &painter,
+                region,
+                screen_from_diagram,
+                Stroke::new(width, color),
+            );
         }
     }
     if let Some(region) = hovered.map(|i| &view.regions[i]) {
@@ -145,20 +163,21 @@ pub fn diagram_ui(
         commands,
     );
 
-    if let Some(region) = hovered.map(|i| &view.regions[i]) {
-        let name = region
-            .structure
-            .as_deref()
-            .and_then(|s| input.atlas.structure(s))
-            .map_or(region.id.as_str(), |s| s.name.as_str());
+    if let Some(region) = hovered
+        .map(|i| &view.regions[i])
+        .filter(|_| !input.conceal_names)
+    {
+        let name = input.atlas.region_name(region);
         let layer_title = view
             .layers
             .get(region.layer)
             .map_or("", |l| l.title.as_str());
-        let side = match region.side {
-            Side::Left => "Left side",
-            Side::Right => "Right side",
-            Side::Midline => "Midline",
+        let side = match (region.side, region.zone.is_some()) {
+            (Side::Left, false) => "Left side",
+            (Side::Right, false) => "Right side",
+            (Side::Left, true) => "Left foot",
+            (Side::Right, true) => "Right foot",
+            (Side::Midline, _) => "Midline",
         };
         egui::Tooltip::always_open(
             ui.ctx().clone(),
@@ -302,7 +321,7 @@ fn region_targets_ui(
     commands: &mut Vec<Command>,
 ) {
     let view = input.view;
-    for region in &view.regions {
+    for (i, region) in view.regions.iter().enumerate() {
         if !region.is_selectable() || !input.settings.layer_shown(view, region.layer) {
             continue;
         }
@@ -314,7 +333,11 @@ fn region_targets_ui(
         let id = Id::unique(("region", region.id.as_str()));
         let response = ui.interact(target, id, Sense::click());
         let is_selected = input.selected == Some(region.id.as_str());
-        let label = input.atlas.region_label(region);
+        let label = if input.conceal_names {
+            format!("Region {} of the map", i + 1)
+        } else {
+            input.atlas.region_label(region)
+        };
         response
             .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
         let by_keyboard = (response.clicked() || response.gained_focus()) && !pointer_clicked;

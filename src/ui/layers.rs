@@ -68,11 +68,7 @@ pub fn structures_ui(
             .iter()
             .filter(|r| r.layer == i && r.is_selectable())
         {
-            let name = r
-                .structure
-                .as_deref()
-                .and_then(|s| atlas.structure(s))
-                .map_or(r.id.as_str(), |s| s.name.as_str());
+            let name = atlas.region_name(r);
             let sides = by_name.entry(name).or_default();
             if !sides.iter().any(|(side, _)| *side == r.side) {
                 sides.push((r.side, &r.id));

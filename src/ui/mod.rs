@@ -6,5 +6,7 @@ pub mod detail;
 pub mod diagram;
 pub mod layers;
 pub mod palette;
+pub mod quiz;
 pub mod safety;
 pub mod search;
+pub mod zone;

@@ -16,6 +16,8 @@ pub struct PaintStyle {
 pub struct Palette {
     pub background: Color32,
     pub selected: Color32,
+    /// Outline of regions linked to the selection.
+    pub linked: Color32,
     pub hover: Color32,
     dark: bool,
 }
@@ -28,6 +30,7 @@ impl Palette {
             Self {
                 background: Color32::from_rgb(0x22, 0x24, 0x28),
                 selected: Color32::from_rgb(0x5a, 0xb0, 0xff),
+                linked: Color32::from_rgb(0x3c, 0xd6, 0xb0),
                 hover: Color32::from_rgb(0xff, 0xff, 0xff),
                 dark,
             }
@@ -35,6 +38,7 @@ impl Palette {
             Self {
                 background: Color32::from_rgb(0xfa, 0xf7, 0xf2),
                 selected: Color32::from_rgb(0x12, 0x5b, 0xc4),
+                linked: Color32::from_rgb(0x0a, 0x8f, 0x6e),
                 hover: Color32::from_rgb(0x20, 0x20, 0x20),
                 dark,
             }
