@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::app::{StartOptions, run};
 use crate::content::{self, ContentDirs};
 use crate::model::Atlas;
-use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure};
+use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure, Zone};
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
 #[derive(Debug, Parser)]
@@ -135,6 +135,7 @@ fn hit(atlas: &Atlas, view_id: &str, x: f32, y: f32) -> ExitCode {
 struct ListJson<'a> {
     views: Vec<ViewJson<'a>>,
     structures: &'a [Structure],
+    zones: &'a [Zone],
     sources: &'a [Source],
     safety: &'a Safety,
 }
@@ -156,6 +157,7 @@ struct RegionJson<'a> {
     layer: &'a str,
     side: Side,
     structure: Option<&'a str>,
+    zone: Option<&'a str>,
     paint: Paint,
     /// [min_x, min_y, max_x, max_y]
     bbox: [f32; 4],
@@ -199,6 +201,7 @@ fn list(atlas: &Atlas, json: bool) -> ExitCode {
                     layer: v.layers.get(r.layer).map_or("", |l| l.id.as_str()),
                     side: r.side,
                     structure: r.structure.as_deref(),
+                    zone: r.zone.as_deref(),
                     paint: r.paint,
                     bbox: [r.bbox.min.x, r.bbox.min.y, r.bbox.max.x, r.bbox.max.y],
                     centroid: [r.anchor.x, r.anchor.y],
@@ -211,6 +214,7 @@ fn list(atlas: &Atlas, json: bool) -> ExitCode {
     let out = ListJson {
         views,
         structures: &atlas.structures,
+        zones: &atlas.zones,
         sources: &atlas.sources,
         safety: &atlas.safety,
     };

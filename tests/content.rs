@@ -177,18 +177,36 @@ fn shipped_content_loads_and_validates() {
 fn shipped_regions_are_on_the_body_and_symmetric() {
     let atlas = load(&ContentDirs::shipped()).unwrap();
     for view in &atlas.views {
-        let outline = view
+        // The outlines: filled regions of the bottom layer (one body, or one per foot).
+        let outlines: Vec<_> = view
             .regions
             .iter()
-            .find(|r| r.layer == 0 && r.paint.is_filled())
-            .expect("a body outline");
+            .filter(|r| r.layer == 0 && r.paint.is_filled())
+            .collect();
+        assert!(!outlines.is_empty(), "{} has an outline", view.id);
         for r in view.regions.iter().filter(|r| r.is_selectable()) {
+            let own = outlines
+                .iter()
+                .filter(|o| o.side == r.side || o.side == Side::Midline || r.side == Side::Midline);
             assert!(
-                outline.contains(r.anchor),
-                "{} lies on the body in {}",
+                own.clone().any(|o| o.contains(r.anchor)),
+                "{} lies on the body or its foot in {}",
                 r.id,
                 view.id
             );
+            if r.zone.is_some() {
+                // Every part of a zone lies inside its own foot.
+                for t in r.mesh.indices.chunks(3) {
+                    let [a, b, c] = [t[0], t[1], t[2]].map(|k| r.mesh.vertices[k as usize]);
+                    let centre = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
+                    assert!(
+                        own.clone().any(|o| o.contains(centre)),
+                        "{} at {centre:?} is inside its foot in {}",
+                        r.id,
+                        view.id
+                    );
+                }
+            }
             if let Some(twin) = r.twin.map(|t| &view.regions[t]) {
                 let mirrored = 2.0 * view.midline_x - r.anchor.x;
                 assert!(
@@ -202,6 +220,71 @@ fn shipped_regions_are_on_the_body_and_symmetric() {
                     "{} mirrors {}",
                     twin.id,
                     r.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let sections = [
+        "spine_cervical",
+        "spine_thoracic",
+        "spine_lumbar",
+        "spine_sacrum",
+        "spine_coccyx",
+    ];
+    for (view_id, side) in [
+        ("feet_plantar", Side::Left),
+        ("feet_plantar", Side::Right),
+        ("feet_medial", Side::Right),
+    ] {
+        let view = &atlas.views[atlas.view_index(view_id).unwrap()];
+        let anchors: Vec<egui::Pos2> = sections
+            .iter()
+            .map(|s| {
+                view.regions
+                    .iter()
+                    .find(|r| r.zone.as_deref() == Some(*s) && r.side == side)
+                    .unwrap_or_else(|| panic!("{view_id} shows {s} on the {side:?} foot"))
+                    .anchor
+            })
+            .collect();
+        let axis = (anchors[4] - anchors[0]).normalized();
+        let along: Vec<f32> = anchors
+            .iter()
+            .map(|a| (*a - anchors[0]).dot(axis))
+            .collect();
+        assert!(
+            along.windows(2).all(|w| w[0] < w[1]),
+            "{view_id} {side:?}: sections in order from toe to heel: {along:?}"
+        );
+        let toes = view
+            .regions
+            .iter()
+            .find(|r| r.zone.as_deref() == Some("head_brain") && r.side == side)
+            .unwrap();
+        assert!(
+            (toes.anchor - anchors[0]).length() < (toes.anchor - anchors[4]).length(),
+            "{view_id}: the cervical end is at the big toe"
+        );
+        if view_id == "feet_plantar" {
+            let outline = view
+                .regions
+                .iter()
+                .find(|r| r.layer == 0 && r.paint.is_filled() && r.side == side)
+                .unwrap();
+            // The medial edge faces the midline between the feet; measure the foot's width at
+            // each section's height.
+            let toward_midline = outline.bbox.center().x < view.midline_x;
+            for a in &anchors {
+                let (min_x, max_x) = extent_at(&outline.rings, a.y);
+                let (medial, width) = (if toward_midline { max_x } else { min_x }, max_x - min_x);
+                assert!(
+                    (a.x - medial).abs() < 0.35 * width,
+                    "{view_id} {side:?}: spine at {a:?} is near the medial edge {medial}"
                 );
             }
         }
@@ -616,4 +699,21 @@ fn a_region_with_both_a_structure_and_a_zone_is_reported() {
         85,
         "names both a structure and a zone",
     );
+}
+
+/// Leftmost and rightmost x where the rings cross the horizontal line at `y`.
+fn extent_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> (f32, f32) {
+    let mut xs = Vec::new();
+    for ring in rings {
+        let n = ring.points.len();
+        for i in 0..n {
+            let (p, q) = (ring.points[i], ring.points[(i + 1) % n]);
+            if (p.y <= y) != (q.y <= y) {
+                xs.push(p.x + (y - p.y) / (q.y - p.y) * (q.x - p.x));
+            }
+        }
+    }
+    let min = xs.iter().copied().fold(f32::INFINITY, f32::min);
+    let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    (min, max)
 }

@@ -6,6 +6,7 @@ mod study;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Rect, RichText, TextureHandle, Ui};
@@ -80,6 +81,43 @@ pub struct AtlasApp {
     screenshot: Option<ScreenshotJob>,
     persist: bool,
     frames: u64,
+    /// Watches the content folder so edits show at once (authors); `None` in tests.
+    watcher: Option<ContentWatcher>,
+}
+
+/// A file watcher on the content folder that flags changes and wakes the UI.
+struct ContentWatcher {
+    _watcher: notify::RecommendedWatcher,
+    changed: Arc<AtomicBool>,
+}
+
+impl ContentWatcher {
+    fn new(dirs: &ContentDirs, ctx: &egui::Context) -> Option<Self> {
+        use notify::Watcher as _;
+        let changed = Arc::new(AtomicBool::new(false));
+        let (flag, ctx) = (changed.clone(), ctx.clone());
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                if event
+                    .is_ok_and(|e| e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove())
+                {
+                    flag.store(true, Ordering::Relaxed);
+                    ctx.request_repaint();
+                }
+            })
+            .ok()?;
+        watcher
+            .watch(&dirs.data, notify::RecursiveMode::Recursive)
+            .ok()?;
+        Some(Self {
+            _watcher: watcher,
+            changed,
+        })
+    }
+
+    fn take_change(&self) -> bool {
+        self.changed.swap(false, Ordering::Relaxed)
+    }
 }
 
 impl AtlasApp {
@@ -113,7 +151,11 @@ impl AtlasApp {
             }),
             persist: options.persist,
             frames: 0,
+            watcher: None,
         };
+        if options.persist {
+            app.watcher = ContentWatcher::new(&app.dirs, &cc.egui_ctx);
+        }
         app.reload();
         if let Some(view) = options.view {
             app.apply(Command::ShowView(view));
@@ -552,6 +594,13 @@ fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), Stri
 
 impl eframe::App for AtlasApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if self
+            .watcher
+            .as_ref()
+            .is_some_and(ContentWatcher::take_change)
+        {
+            self.reload();
+        }
         // The settings decide the theme (the chart palette follows them too).
         let wanted = if self.settings.dark {
             egui::Theme::Dark

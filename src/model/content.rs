@@ -115,6 +115,21 @@ pub enum Paint {
     Bone,
     /// Guide or zone line, stroked only.
     Guide,
+    /// A reflexology zone in a pastel hue, filled (charts colour neighbouring zones apart).
+    Zone(Hue),
+}
+
+/// Pastel hues for reflex zones.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Hash)]
+pub enum Hue {
+    Rose,
+    Peach,
+    Sand,
+    Lemon,
+    Mint,
+    Teal,
+    Sky,
+    Lilac,
 }
 
 impl Paint {

@@ -2,7 +2,7 @@
 
 use egui::{Color32, Stroke};
 
-use crate::model::content::Paint;
+use crate::model::content::{Hue, Paint};
 
 /// Fill and outline of one paint kind.
 #[derive(Clone, Copy, Debug)]
@@ -71,6 +71,19 @@ impl Palette {
             Paint::Nerve => (rgb(0xf5, 0xc8, 0x1e), rgb(0x80, 0x62, 0x00), w(1.1)),
             Paint::Bone => (rgb(0xf1, 0xea, 0xd6), rgb(0x8f, 0x85, 0x70), w(1.1)),
             Paint::Guide => (Color32::TRANSPARENT, rgb(0x5e, 0x7c, 0x96), w(1.2)),
+            Paint::Zone(hue) => {
+                let fill = match hue {
+                    Hue::Rose => rgb(0xf4, 0xb6, 0xc2),
+                    Hue::Peach => rgb(0xf8, 0xc8, 0xa0),
+                    Hue::Sand => rgb(0xee, 0xdc, 0xa8),
+                    Hue::Lemon => rgb(0xf6, 0xec, 0x8c),
+                    Hue::Mint => rgb(0xb8, 0xe4, 0xc0),
+                    Hue::Teal => rgb(0x9c, 0xd8, 0xd4),
+                    Hue::Sky => rgb(0xaa, 0xcc, 0xf0),
+                    Hue::Lilac => rgb(0xcc, 0xba, 0xec),
+                };
+                (fill, rgb(0x6a, 0x60, 0x70), w(0.9))
+            }
         };
         PaintStyle {
             fill,

@@ -36,14 +36,18 @@ pub fn zone_detail_ui(
             callout(ui, Color32::from_rgb(0x60, 0x80, 0xb0), EVIDENCE_NOTE);
             section(ui, "Corresponds to");
             ui.label(&zone.corresponds_to);
-            let body = atlas.regions_of_structures(&zone.links, Some(region.side));
-            if !body.is_empty() {
+            // In the order of the zone's links, so the first link is the one selected.
+            let ids: Vec<String> = zone
+                .links
+                .iter()
+                .flat_map(|link| {
+                    atlas.regions_of_structures(std::slice::from_ref(link), Some(region.side))
+                })
+                .filter_map(|r| atlas.region(r))
+                .map(|r| r.id.clone())
+                .collect();
+            if !ids.is_empty() {
                 ui.add_space(4.0);
-                let ids: Vec<String> = body
-                    .iter()
-                    .filter_map(|r| atlas.region(*r))
-                    .map(|r| r.id.clone())
-                    .collect();
                 if ui
                     .button("Show on the body")
                     .on_hover_text("Switch to the body view with these parts highlighted")

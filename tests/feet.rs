@@ -1,0 +1,238 @@
+//! Foot reflexology maps: clicking zones, links between the feet and the body, study mode.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use bodywork_atlas::model::content::Side;
+use bodywork_atlas::model::quiz::Question;
+use bodywork_atlas::{AtlasApp, StartOptions};
+use egui::{Key, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app_harness() -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    persist: false,
+                    ..StartOptions::shipped()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+fn show_view(harness: &mut Harness<'_, AtlasApp>, id: &str) {
+    let title = {
+        let atlas = harness.state().atlas().unwrap();
+        atlas.views[atlas.view_index(id).unwrap()].title.clone()
+    };
+    harness.get_by_label(&title).click();
+    harness.run();
+    assert_eq!(harness.state().current_view().unwrap().id, id);
+}
+
+/// A screen point where a click hits `region_id` (not a region drawn above it).
+fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    let i = view
+        .region_index(region_id)
+        .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
+    let region = &view.regions[i];
+    let shown = |l: usize| app.settings().layer_shown(view, l);
+    let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
+        Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)
+    }));
+    let p = candidates
+        .into_iter()
+        .find(|p| view.hit(*p, shown) == Some(i))
+        .expect("a visible point of the region");
+    app.screen_from_diagram().unwrap().mul_pos(p)
+}
+
+fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+}
+
+#[test]
+fn clicking_the_sciatic_zone_shows_it_and_its_link_selects_the_body_region() {
+    let mut harness = app_harness();
+    show_view(&mut harness, "feet_plantar");
+    let p = hit_point(&harness, "plantar_sciatic_left");
+    click_at(&mut harness, p);
+    assert_eq!(harness.state().selected(), Some("plantar_sciatic_left"));
+    harness.get_by_label("Sciatic zone");
+    harness.get_by_label("Left foot · Reflex zone");
+
+    harness.get_by_label("Show on the body").click_accesskit();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.current_view().unwrap().id, "posterior");
+    assert_eq!(
+        app.selected(),
+        Some("sciatic_nerve_left"),
+        "the zone's first link is selected"
+    );
+    assert!(
+        app.linked().iter().any(|id| id == "piriformis_left"),
+        "{:?}",
+        app.linked()
+    );
+    assert!(
+        app.linked().iter().all(|id| !id.ends_with("_right")),
+        "only the left side: {:?}",
+        app.linked()
+    );
+    let view = app.current_view().unwrap();
+    let nerves = view.layer_index("nerves").unwrap();
+    assert!(
+        app.settings().layer_shown(view, nerves),
+        "the nerve layer is turned on"
+    );
+}
+
+#[test]
+fn the_piriformis_lists_its_foot_zones_and_shows_them() {
+    let mut harness = app_harness();
+    // Turn on the deep layer, then pick the right piriformis by its accessible name.
+    harness.get_by_label("Deep muscles").click();
+    harness.run();
+    harness.get_by_label("Piriformis (right)").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("piriformis_right"));
+    harness.get_by_label("Foot reflex zones");
+    harness
+        .get_by_label("Show on the right foot")
+        .click_accesskit();
+    harness.run();
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    assert_eq!(view.id, "feet_plantar");
+    let atlas = app.atlas().unwrap();
+    let mut shown: Vec<&str> = app
+        .selected()
+        .into_iter()
+        .chain(app.linked().iter().map(String::as_str))
+        .collect();
+    shown.sort_unstable();
+    let zones: Vec<&str> = shown
+        .iter()
+        .map(|id| atlas.region(atlas.find_region(id).unwrap()).unwrap())
+        .inspect(|r| assert_eq!(r.side, Side::Right, "{} is on the right foot", r.id))
+        .map(|r| r.zone.as_deref().unwrap())
+        .collect();
+    for zone in ["sciatic", "buttocks", "spine_lumbar", "spine_sacrum"] {
+        assert!(zones.contains(&zone), "{zone} is shown: {zones:?}");
+    }
+}
+
+/// Answers the current question right or wrong, whatever its kind.
+fn answer(harness: &mut Harness<'_, AtlasApp>, right: bool) {
+    let question = harness.state().quiz().unwrap().question().unwrap().clone();
+    match question {
+        Question::Find(target) => {
+            let app = harness.state();
+            assert_eq!(
+                app.current_view().unwrap().id,
+                target.view,
+                "the question's view is shown"
+            );
+            let view = app.current_view().unwrap();
+            let region = view
+                .regions
+                .iter()
+                .find(|r| {
+                    r.is_selectable()
+                        && app.settings().layer_shown(view, r.layer)
+                        && (r.zone.as_deref() == Some(target.zone.as_str())
+                            && r.side == target.side)
+                            == right
+                })
+                .unwrap()
+                .id
+                .clone();
+            let p = hit_point(harness, &region);
+            click_at(harness, p);
+        }
+        Question::Identify {
+            correct, choices, ..
+        } => {
+            let index = if right {
+                correct
+            } else {
+                (correct + 1) % choices.len()
+            };
+            let key = [Key::Num1, Key::Num2, Key::Num3, Key::Num4][index];
+            harness.key_press(key);
+            harness.run();
+        }
+    }
+}
+
+#[test]
+fn a_study_round_scores_right_and_wrong_answers() {
+    let mut harness = app_harness();
+    harness.get_by_label("Study zones").click();
+    harness.run();
+    assert!(harness.state().quiz().is_some());
+
+    answer(&mut harness, true);
+    let quiz = harness.state().quiz().unwrap();
+    assert_eq!(
+        (quiz.answers.len(), quiz.score()),
+        (1, 1),
+        "a right answer scores"
+    );
+    harness.get_by_label("Right!");
+    harness.key_press(Key::Enter);
+    harness.run();
+
+    answer(&mut harness, false);
+    let quiz = harness.state().quiz().unwrap();
+    assert_eq!(
+        (quiz.answers.len(), quiz.score()),
+        (2, 1),
+        "a wrong answer does not"
+    );
+    harness.get_by_label("Not quite.");
+    assert!(
+        !harness.state().linked().is_empty(),
+        "the right zone is highlighted"
+    );
+
+    // Finish the round: the result and the progress kept between runs.
+    while !harness.state().quiz().unwrap().is_finished() {
+        if harness.state().quiz().unwrap().feedback().is_none() {
+            answer(&mut harness, true);
+        }
+        harness.key_press(Key::Enter);
+        harness.run();
+    }
+    let app = harness.state();
+    let total = app.quiz().unwrap().questions.len();
+    let expected = u32::try_from(total).unwrap() - 1;
+    assert_eq!(
+        app.settings().study.best,
+        Some((expected, u32::try_from(total).unwrap()))
+    );
+    assert_eq!(app.settings().study.rounds, 1);
+    assert_eq!(app.settings().study.missed.values().sum::<u32>(), 1);
+    harness.get_by_label(&format!("Score: {expected} of {total}"));
+}
