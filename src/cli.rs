@@ -31,6 +31,9 @@ pub struct Cli {
     /// Region to select at start (e.g. piriformis_left).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
+    /// Window size in points, e.g. 1024x700.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -73,7 +76,7 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(CliCommand::Check) => check(&dirs),
         Some(CliCommand::List { json }) => with_atlas(&dirs, |atlas| list(atlas, json)),
         Some(CliCommand::Hit { view, x, y }) => with_atlas(&dirs, |atlas| hit(atlas, &view, x, y)),
-        None => open_window(dirs, cli.screenshot, cli.view, cli.select),
+        None => open_window(dirs, cli.screenshot, cli.view, cli.select, cli.size),
     }
 }
 
@@ -235,6 +238,7 @@ fn open_window(
     screenshot: Option<PathBuf>,
     view: Option<String>,
     select: Option<String>,
+    size: Option<[f32; 2]>,
 ) -> ExitCode {
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     let persist = screenshot.is_none();
@@ -244,6 +248,7 @@ fn open_window(
         select,
         screenshot: screenshot.map(|p| (p, result.clone())),
         persist,
+        size,
     };
     let wants_screenshot = options.screenshot.is_some();
     if let Err(err) = run(options) {
@@ -264,4 +269,22 @@ fn open_window(
             ExitCode::from(1)
         }
     }
+}
+
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or("expected WIDTHxHEIGHT, e.g. 1024x700")?;
+    let parse = |v: &str| -> Result<f32, String> {
+        let v: f32 = v
+            .trim()
+            .parse()
+            .map_err(|_| format!("{v:?} is not a number"))?;
+        if (200.0..=10000.0).contains(&v) {
+            Ok(v)
+        } else {
+            Err(format!("{v} is outside 200..10000"))
+        }
+    };
+    Ok([parse(w)?, parse(h)?])
 }

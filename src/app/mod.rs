@@ -37,6 +37,8 @@ pub struct StartOptions {
     pub screenshot: Option<(PathBuf, ScreenshotResult)>,
     /// Restore and save settings (off for screenshots and tests, so they are repeatable).
     pub persist: bool,
+    /// Initial window size in points (default 1600x1000).
+    pub size: Option<[f32; 2]>,
 }
 
 impl StartOptions {
@@ -49,6 +51,7 @@ impl StartOptions {
             select: None,
             screenshot: None,
             persist: true,
+            size: None,
         }
     }
 }
@@ -458,11 +461,36 @@ impl AtlasApp {
             ui.label(RichText::new("Bodywork Atlas").strong().size(16.0));
             ui.separator();
             let current = self.current_view().map(|v| v.id.clone());
-            for view in &atlas.views {
-                let on = current.as_deref() == Some(view.id.as_str());
-                if ui.selectable_label(on, &view.title).clicked() && !on {
-                    commands.push(Command::ShowView(view.id.clone()));
+            // Tabs when they fit beside the search and the buttons, else a drop-down.
+            let tabs_width: f32 = atlas
+                .views
+                .iter()
+                .map(|v| 7.5 * v.title.chars().count() as f32 + 16.0)
+                .sum();
+            if ui.available_width() > tabs_width + 620.0 {
+                for view in &atlas.views {
+                    let on = current.as_deref() == Some(view.id.as_str());
+                    if ui.selectable_label(on, &view.title).clicked() && !on {
+                        commands.push(Command::ShowView(view.id.clone()));
+                    }
                 }
+            } else {
+                let title = atlas
+                    .views
+                    .iter()
+                    .find(|v| Some(v.id.as_str()) == current.as_deref())
+                    .map_or("", |v| v.title.as_str());
+                egui::ComboBox::from_id_salt("view_switcher")
+                    .selected_text(title)
+                    .width(230.0)
+                    .show_ui(ui, |ui| {
+                        for view in &atlas.views {
+                            let on = current.as_deref() == Some(view.id.as_str());
+                            if ui.selectable_label(on, &view.title).clicked() && !on {
+                                commands.push(Command::ShowView(view.id.clone()));
+                            }
+                        }
+                    });
             }
             ui.separator();
             search_ui(ui, atlas, &mut self.search, commands);
@@ -741,7 +769,7 @@ pub fn run(options: StartOptions) -> eframe::Result<()> {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
             .with_title("Bodywork Atlas")
-            .with_inner_size([1600.0, 1000.0])
+            .with_inner_size(options.size.unwrap_or([1600.0, 1000.0]))
             .with_min_inner_size([720.0, 480.0]),
         persist_window: options.persist,
         ..Default::default()

@@ -216,7 +216,7 @@ fn paint_region(
             Emphasis::None => style.fill,
             Emphasis::Hovered => mix(style.fill, Color32::WHITE, 0.25),
             Emphasis::Twin => mix(style.fill, palette.selected, 0.18),
-            Emphasis::Selected => mix(style.fill, palette.selected, 0.38),
+            Emphasis::Selected => mix(style.fill, palette.selected, 0.28),
         };
         let color = with_opacity(fill, opacity);
         let mesh = Mesh {

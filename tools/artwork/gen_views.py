@@ -672,34 +672,91 @@ def build_posterior():
     ])
 
     # ---------------- deep
+    # Drawn over the superficial layer when both are on, so the shapes are closed, clean fans and
+    # bands that meet the bones of the skeleton layer at their attachments. Fibre hints are added
+    # right after each muscle (SkinLine, no structure), so a muscle drawn later covers them.
     D = "deep"
+    # quadratus lumborum: 12th rib (medial part) and L1-L4 transverse processes above and medially,
+    # iliolumbar ligament and iliac crest below (its lower edge follows the crest's curve)
     v.shape("quadratus_lumborum_left", D, "quadratus_lumborum", "DeepMuscle", [
-        (0.085, 3.07, "c"), (0.22, 3.08), (0.37, 3.115), (0.43, 3.25), (0.48, 3.42), (0.5, 3.53, "c"),
-        (0.4, 3.58), (0.28, 3.625), (0.17, 3.67, "c"), (0.135, 3.5), (0.11, 3.3),
+        (0.13, 3.055, "c"), (0.21, 3.066), (0.29, 3.09), (0.375, 3.128, "c"), (0.405, 3.22),
+        (0.44, 3.34), (0.475, 3.46), (0.5, 3.6, "c"), (0.44, 3.61), (0.37, 3.622), (0.3, 3.65),
+        (0.245, 3.68), (0.195, 3.72, "c"), (0.17, 3.6), (0.155, 3.47), (0.145, 3.33), (0.14, 3.19),
     ])
+    fibres(v, "fibres_deep_quadratus_lumborum", D, [
+        [(0.445, 3.53), (0.4, 3.33), (0.35, 3.125)],
+        [(0.37, 3.56), (0.33, 3.33), (0.285, 3.1)],
+        [(0.29, 3.6), (0.26, 3.35), (0.22, 3.08)],
+        [(0.225, 3.655), (0.2, 3.4), (0.175, 3.14)],
+    ])
+    # gluteus medius: fan from the outer lip of the iliac crest (between the posterior and anterior
+    # gluteal lines) to the top and outer surface of the greater trochanter
     v.shape("gluteus_medius_left", D, "gluteus_medius", "DeepMuscle", [
-        (0.24, 3.68), (0.36, 3.6), (0.5, 3.575), (0.62, 3.605), (0.68, 3.66), (0.725, 3.77), (0.742, 3.9),
-        (0.735, 3.98, "c"), (0.6, 3.9), (0.46, 3.82), (0.32, 3.76),
+        (0.19, 3.705, "c"), (0.24, 3.66), (0.34, 3.612), (0.5, 3.578), (0.62, 3.608), (0.684, 3.664),
+        (0.729, 3.77), (0.748, 3.9), (0.752, 3.995, "c"), (0.705, 3.958, "c"), (0.6, 3.915),
+        (0.48, 3.87), (0.36, 3.826), (0.26, 3.792), (0.2, 3.77), (0.183, 3.74),
     ])
+    fibres(v, "fibres_deep_gluteus_medius", D, [
+        [(0.21, 3.735), (0.45, 3.815), (0.71, 3.96)],
+        [(0.28, 3.66), (0.5, 3.75), (0.718, 3.965)],
+        [(0.4, 3.612), (0.57, 3.7), (0.728, 3.972)],
+        [(0.53, 3.6), (0.64, 3.68), (0.737, 3.978)],
+        [(0.645, 3.638), (0.71, 3.75), (0.744, 3.985)],
+    ])
+    # gluteus minimus: smaller fan below and beneath it (ilium between the anterior and inferior
+    # gluteal lines) converging on the front of the greater trochanter
     v.shape("gluteus_minimus_left", D, "gluteus_minimus", "DeepMuscle", [
-        (0.46, 3.7), (0.58, 3.68), (0.68, 3.71), (0.725, 3.8), (0.735, 3.9), (0.72, 3.945, "c"),
-        (0.6, 3.88), (0.5, 3.8),
+        (0.36, 3.885, "c"), (0.42, 3.815), (0.5, 3.758), (0.59, 3.728), (0.665, 3.74), (0.715, 3.795),
+        (0.74, 3.87), (0.747, 3.945, "c"), (0.712, 3.955, "c"), (0.6, 3.93), (0.48, 3.905),
     ])
+    fibres(v, "fibres_deep_gluteus_minimus", D, [
+        [(0.43, 3.87), (0.58, 3.905), (0.72, 3.945)],
+        [(0.48, 3.81), (0.62, 3.87), (0.728, 3.94)],
+        [(0.56, 3.765), (0.67, 3.84), (0.735, 3.935)],
+        [(0.65, 3.755), (0.712, 3.83), (0.741, 3.93)],
+    ])
+    # piriformis: broad origin on the front of the sacrum (S2-S4, between the sacral foramina),
+    # out through the greater sciatic notch (upper edge along its upper border) tapering to a
+    # tendon on the top of the greater trochanter
     v.shape("piriformis_left", D, "piriformis", "DeepMuscle", [
-        (0.12, 3.86, "c"), (0.22, 3.87), (0.36, 3.89), (0.52, 3.915), (0.72, 3.945, "c"), (0.725, 3.975, "c"),
-        (0.55, 3.98), (0.38, 4.0), (0.24, 4.03), (0.14, 4.06, "c"), (0.125, 3.96),
+        (0.122, 3.858, "c"), (0.19, 3.87), (0.28, 3.893), (0.4, 3.906), (0.55, 3.913),
+        (0.7, 3.92, "c"), (0.712, 3.945, "c"), (0.6, 3.95), (0.45, 3.955), (0.3, 3.96), (0.22, 3.965),
+        (0.16, 3.962), (0.113, 3.968, "c"), (0.112, 3.91),
     ])
+    fibres(v, "fibres_deep_piriformis", D, [
+        [(0.13, 3.875), (0.3, 3.91), (0.5, 3.925), (0.69, 3.93)],
+        [(0.13, 3.91), (0.3, 3.935), (0.55, 3.937)],
+    ])
+    # superior gemellus, obturator internus tendon, inferior gemellus: a thin band from the ischial
+    # spine / lesser sciatic notch / upper ischial tuberosity to the inner side of the trochanter
     v.shape("gemelli_obturator_internus_left", D, "gemelli_obturator_internus", "DeepMuscle", [
-        (0.24, 4.065), (0.4, 4.045), (0.56, 4.02), (0.7, 3.995, "c"), (0.7, 4.04, "c"), (0.56, 4.07),
-        (0.4, 4.1), (0.25, 4.125), (0.228, 4.095),
+        (0.24, 4.02, "c"), (0.33, 4.0), (0.45, 3.986), (0.57, 3.976), (0.655, 3.97, "c"),
+        (0.655, 4.012, "c"), (0.57, 4.028), (0.46, 4.055), (0.36, 4.09), (0.245, 4.125, "c"),
     ])
+    fibres(v, "fibres_deep_gemelli", D, [
+        [(0.25, 4.05), (0.4, 4.014), (0.55, 3.994), (0.645, 3.985)],
+        [(0.25, 4.095), (0.4, 4.053), (0.55, 4.013), (0.645, 3.998)],
+    ])
+    # quadratus femoris: from the outer edge of the ischial tuberosity straight across to the
+    # quadrate tubercle on the back of the femur below the greater trochanter
     v.shape("quadratus_femoris_left", D, "quadratus_femoris", "DeepMuscle", [
-        (0.31, 4.18, "c"), (0.48, 4.16), (0.645, 4.14, "c"), (0.66, 4.2), (0.655, 4.26, "c"), (0.48, 4.28),
-        (0.32, 4.31, "c"), (0.305, 4.245),
+        (0.29, 4.195, "c"), (0.4, 4.18), (0.52, 4.162), (0.645, 4.14, "c"), (0.655, 4.245, "c"),
+        (0.53, 4.26), (0.41, 4.285), (0.305, 4.315, "c"), (0.3, 4.25),
     ])
+    fibres(v, "fibres_deep_quadratus_femoris", D, [
+        [(0.31, 4.23), (0.47, 4.208), (0.64, 4.178)],
+        [(0.31, 4.275), (0.47, 4.245), (0.645, 4.212)],
+    ])
+    # biceps femoris short head: lateral lip of the linea aspera and lateral supracondylar line,
+    # joining the long head's tendon to the fibular head
     v.shape("biceps_femoris_short_head_left", D, "biceps_femoris_short_head", "DeepMuscle", [
-        (0.45, 4.95), (0.52, 5.15), (0.575, 5.45), (0.58, 5.75), (0.555, 5.97), (0.525, 6.05, "c"),
-        (0.5, 5.9), (0.47, 5.6), (0.445, 5.3), (0.435, 5.1),
+        (0.535, 4.93, "c"), (0.575, 5.05), (0.6, 5.25), (0.607, 5.46), (0.588, 5.68), (0.55, 5.9),
+        (0.535, 6.04), (0.527, 6.14, "c"), (0.514, 5.98), (0.5, 5.75), (0.49, 5.5), (0.503, 5.22),
+        (0.52, 5.05),
+    ])
+    fibres(v, "fibres_deep_biceps_short_head", D, [
+        [(0.525, 5.15), (0.55, 5.45), (0.55, 5.75), (0.533, 6.02)],
+        [(0.565, 5.12), (0.585, 5.45), (0.57, 5.75), (0.538, 6.04)],
     ])
 
     # ---------------- skeleton
@@ -830,14 +887,32 @@ def build_anterior():
     ])
 
     D = "deep"
+    # iliacus: fills the iliac fossa under the crest (from the sacroiliac joint round to the ASIS
+    # and AIIS), its fibres converging on the psoas tendon below the inguinal ligament
     v.shape("ant_iliacus_left", D, "iliacus", "DeepMuscle", [
-        (0.2, 3.73), (0.3, 3.61), (0.44, 3.575), (0.58, 3.595), (0.645, 3.66), (0.625, 3.78), (0.575, 3.88),
-        (0.535, 4.0), (0.515, 4.12), (0.505, 4.2, "c"), (0.45, 4.12), (0.39, 3.99), (0.3, 3.86), (0.24, 3.8),
+        (0.195, 3.735, "c"), (0.235, 3.66), (0.31, 3.605), (0.42, 3.578), (0.54, 3.586), (0.615, 3.622),
+        (0.645, 3.68), (0.625, 3.752), (0.585, 3.822), (0.56, 3.9), (0.543, 4.0), (0.53, 4.1),
+        (0.522, 4.19, "c"), (0.49, 4.12), (0.43, 4.02), (0.35, 3.93), (0.27, 3.84), (0.22, 3.78),
     ])
+    fibres(v, "ant_fibres_deep_iliacus", D, [
+        [(0.27, 3.68), (0.39, 3.82), (0.48, 3.98)],
+        [(0.37, 3.615), (0.46, 3.78), (0.5, 3.98)],
+        [(0.48, 3.605), (0.52, 3.78), (0.515, 3.98)],
+        [(0.585, 3.635), (0.57, 3.77), (0.532, 3.98)],
+    ])
+    # psoas major: from the sides of T12-L5, widening down the lumbar spine, over the pelvic brim,
+    # under the inguinal ligament with iliacus, to the lesser trochanter
     v.shape("ant_psoas_major_left", D, "psoas_major", "DeepMuscle", [
-        (0.055, 3.03, "c"), (0.12, 3.04), (0.19, 3.2), (0.25, 3.4), (0.3, 3.6), (0.36, 3.78), (0.425, 3.93),
-        (0.48, 4.06), (0.515, 4.17), (0.51, 4.245, "c"), (0.47, 4.21), (0.42, 4.12), (0.34, 4.0),
-        (0.25, 3.88), (0.17, 3.75), (0.12, 3.6), (0.09, 3.4), (0.07, 3.2),
+        (0.06, 2.985, "c"), (0.105, 2.995), (0.155, 3.11), (0.205, 3.27), (0.252, 3.45), (0.295, 3.62),
+        (0.35, 3.775), (0.425, 3.915), (0.49, 4.04), (0.525, 4.14), (0.522, 4.225, "c"), (0.49, 4.21),
+        (0.45, 4.13), (0.37, 4.03), (0.27, 3.92), (0.19, 3.81), (0.14, 3.66), (0.115, 3.48),
+        (0.093, 3.3), (0.075, 3.13),
+    ])
+    fibres(v, "ant_fibres_deep_psoas", D, [
+        [(0.085, 3.06), (0.135, 3.3), (0.19, 3.56), (0.28, 3.78), (0.4, 3.95), (0.5, 4.15)],
+        [(0.135, 3.12), (0.19, 3.36), (0.24, 3.6), (0.33, 3.8), (0.45, 3.97), (0.51, 4.1)],
+        # inguinal ligament (ASIS to pubic tubercle) over both muscles, on the line of the crease
+        [(0.6, 3.85), (0.42, 3.95), (0.24, 4.04), (0.1, 4.1)],
     ])
 
     K = "skeleton"
@@ -973,6 +1048,22 @@ def find_point(view, rid, avoid_layers):
     return best
 
 
+def centroid(view, rid):
+    """Area centroid of a region's left-side outline (holes ignored)."""
+    reg = [r for r in view.regions if r["id"] == rid][0]
+    ax = ay = at = 0.0
+    for pts, _closed in parse_path(reg["path"]):
+        n = len(pts)
+        for i in range(n):
+            x1, y1 = pts[i]
+            x2, y2 = pts[(i + 1) % n]
+            c = x1 * y2 - x2 * y1
+            at += c
+            ax += (x1 + x2) * c
+            ay += (y1 + y2) * c
+    return (ax / (3 * at), ay / (3 * at))
+
+
 def _dist_seg(p, a, b):
     ab = _sub(b, a)
     l2 = ab[0] ** 2 + ab[1] ** 2
@@ -1048,6 +1139,20 @@ def main():
     ):
         b = find_point(v, rid, layers)
         print("point %s: %s" % (rid, None if b is None else "(%d, %d) clearance %.1f" % (b[1], b[2], b[0])))
+    # The app aims clicks at a region's centroid (when inside): the piriformis centroid must hit the
+    # piriformis with the deep layer on and the gluteus maximus with it off (tests/ui.rs, tests/cli.rs).
+    for (v, rid, layers, under) in (
+        (post, "piriformis_left", ("deep",), "gluteus_maximus_left"),
+        (ant, "ant_psoas_major_left", ("deep",), None),
+    ):
+        c = centroid(v, rid)
+        above = [r["id"] + ("(mirror)" if m else "") for (r, m) in regions_above(v, rid)
+                 if r["layer"] in layers and point_in(parse_path(r["path"]), mirror_x(c[0]) if m else c[0], c[1])]
+        ok = hit(v, rid, c[0], c[1]) and not above and (under is None or hit(v, under, c[0], c[1]))
+        if not ok:
+            problems.append("%s: centroid (%.0f, %.0f) not a clean hit (covered by %s)" % (rid, c[0], c[1], above))
+            print("PROBLEM:", problems[-1])
+        print("centroid %s: (%.0f, %.0f)" % (rid, c[0], c[1]))
     n = sum(len(v.regions) for v in views)
     print("regions declared: %d (%d with mirrors)" % (n, len(seen)))
     return 1 if problems else 0
