@@ -7,7 +7,12 @@ use bodywork_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;
 
 fn harness(select: Option<&str>) -> Harness<'static, AtlasApp> {
+    harness_view(None, select)
+}
+
+fn harness_view(view: Option<&str>, select: Option<&str>) -> Harness<'static, AtlasApp> {
     let select = select.map(str::to_owned);
+    let view = view.map(str::to_owned);
     let mut harness = Harness::builder()
         .with_size([1280.0, 860.0])
         .wgpu()
@@ -17,6 +22,7 @@ fn harness(select: Option<&str>) -> Harness<'static, AtlasApp> {
                 StartOptions {
                     persist: false,
                     select,
+                    view,
                     ..StartOptions::shipped()
                 },
             )
@@ -33,4 +39,9 @@ fn posterior_default() {
 #[test]
 fn posterior_piriformis_selected() {
     harness(Some("piriformis_left")).snapshot("posterior_piriformis_selected");
+}
+
+#[test]
+fn feet_plantar() {
+    harness_view(Some("feet_plantar"), None).snapshot("feet_plantar");
 }

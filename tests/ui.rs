@@ -204,3 +204,38 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn arrow_keys_and_tab_move_between_regions() {
+    let mut harness = app_harness();
+    let start = "semitendinosus_left";
+    harness.get_by_label("Semitendinosus (left)").focus();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(start), "focus selects");
+    let anchor = |harness: &Harness<'_, AtlasApp>, id: &str| {
+        let atlas = harness.state().atlas().unwrap();
+        atlas.region(atlas.find_region(id).unwrap()).unwrap().anchor
+    };
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    let right = harness.state().selected().unwrap().to_owned();
+    assert_ne!(right, start);
+    assert!(
+        anchor(&harness, &right).x > anchor(&harness, start).x,
+        "{right} lies to the right"
+    );
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    let down = harness.state().selected().unwrap().to_owned();
+    assert!(
+        anchor(&harness, &down).y > anchor(&harness, &right).y,
+        "{down} lies below {right}"
+    );
+    harness.key_press(Key::Tab);
+    harness.run();
+    assert_ne!(
+        harness.state().selected(),
+        Some(down.as_str()),
+        "Tab moves on"
+    );
+}

@@ -465,9 +465,9 @@ impl AtlasApp {
             let tabs_width: f32 = atlas
                 .views
                 .iter()
-                .map(|v| 7.5 * v.title.chars().count() as f32 + 16.0)
+                .map(|v| 6.6 * v.title.chars().count() as f32 + 18.0)
                 .sum();
-            if ui.available_width() > tabs_width + 620.0 {
+            if ui.available_width() > tabs_width + 560.0 {
                 for view in &atlas.views {
                     let on = current.as_deref() == Some(view.id.as_str());
                     if ui.selectable_label(on, &view.title).clicked() && !on {
@@ -480,7 +480,7 @@ impl AtlasApp {
                     .iter()
                     .find(|v| Some(v.id.as_str()) == current.as_deref())
                     .map_or("", |v| v.title.as_str());
-                egui::ComboBox::from_id_salt("view_switcher")
+                egui::ComboBox::from_label("View")
                     .selected_text(title)
                     .width(230.0)
                     .show_ui(ui, |ui| {
@@ -721,6 +721,7 @@ impl eframe::App for AtlasApp {
                     palette: Palette::new(self.settings.dark),
                     textures: &textures,
                     linked: &self.linked,
+                    select_on_focus: self.quiz.is_none(),
                     conceal_names: self.quiz.as_ref().is_some_and(|q| {
                         matches!(q.question(), Some(crate::model::quiz::Question::Find(_)))
                             && q.feedback().is_none()

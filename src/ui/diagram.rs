@@ -29,6 +29,8 @@ pub struct DiagramInput<'a> {
     pub linked: &'a [String],
     /// Hide names (tooltips, accessibility labels) while a study question waits for a click.
     pub conceal_names: bool,
+    /// Keyboard focus on a region selects it (off in study mode, where Enter answers).
+    pub select_on_focus: bool,
 }
 
 /// Size of the invisible focus/accessibility target at each region's anchor, in points.
@@ -340,8 +342,12 @@ fn region_targets_ui(
         };
         response
             .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
-        let by_keyboard = (response.clicked() || response.gained_focus()) && !pointer_clicked;
-        if by_keyboard && !is_selected {
+        // Keyboard focus selects (egui moves focus with Tab and the arrow keys at the end of a
+        // pass, so `gained_focus` is not seen: follow `has_focus` instead). In study mode only
+        // Enter answers, so that moving through the map gives nothing away.
+        let activated = response.clicked() && !pointer_clicked;
+        let focused = input.select_on_focus && response.has_focus() && !pointer_clicked;
+        if (activated || focused) && !is_selected {
             commands.push(Command::Select(Some(region.id.clone())));
         }
         if response.has_focus() {
