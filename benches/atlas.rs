@@ -11,6 +11,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
 use egui::pos2;
 
+/// The same allocator as the app (see `src/main.rs`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn content_load(c: &mut Criterion) {
     let dirs = ContentDirs::shipped();
     c.bench_function("load shipped content (parse, validate, tessellate)", |b| {

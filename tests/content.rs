@@ -3,10 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bodywork_atlas::content::{ContentDirs, ContentError, load};
 use bodywork_atlas::model::content::{Side, StructureKind};
+use common::copy_dir;
 use egui::pos2;
 
 fn fixture() -> PathBuf {
@@ -28,19 +31,6 @@ fn load_edited(
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     let result = load(&ContentDirs::from_data_dir(&data)).map(|_| ());
     (dir, result)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Asserts exactly one error, in `file` (a path ending), at line:column, whose message

@@ -2,28 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
+use bodywork_atlas::AtlasApp;
 use bodywork_atlas::model::content::Side;
 use bodywork_atlas::model::quiz::Question;
-use bodywork_atlas::{AtlasApp, StartOptions};
-use egui::{Key, Modifiers, PointerButton, Pos2};
+use common::{app_harness, click_at, hit_point};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn app_harness() -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(|cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    persist: false,
-                    ..StartOptions::shipped()
-                },
-            )
-        });
-    harness.run();
-    harness
-}
 
 fn show_view(harness: &mut Harness<'_, AtlasApp>, id: &str) {
     let title = {
@@ -33,42 +20,6 @@ fn show_view(harness: &mut Harness<'_, AtlasApp>, id: &str) {
     harness.get_by_label(&title).click();
     harness.run();
     assert_eq!(harness.state().current_view().unwrap().id, id);
-}
-
-/// A screen point where a click hits `region_id` (not a region drawn above it).
-fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
-    let app = harness.state();
-    let view = app.current_view().unwrap();
-    let i = view
-        .region_index(region_id)
-        .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
-    let region = &view.regions[i];
-    let shown = |l: usize| app.settings().layer_shown(view, l);
-    let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
-        let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
-        Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)
-    }));
-    let p = candidates
-        .into_iter()
-        .find(|p| view.hit(*p, shown) == Some(i))
-        .expect("a visible point of the region");
-    app.screen_from_diagram().unwrap().mul_pos(p)
-}
-
-fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-    harness.remove_cursor();
-    harness.run();
 }
 
 #[test]

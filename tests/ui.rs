@@ -2,28 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
+use bodywork_atlas::AtlasApp;
 use bodywork_atlas::content::ContentDirs;
-use bodywork_atlas::{AtlasApp, StartOptions};
+use common::{app_harness, click_at, copy_dir};
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, PointerButton, Pos2};
+use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn app_harness() -> Harness<'static, AtlasApp> {
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(|cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    persist: false,
-                    ..StartOptions::shipped()
-                },
-            )
-        });
-    harness.run();
-    harness
-}
 
 /// Screen point of a region's interior anchor, as currently drawn.
 fn screen_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
@@ -32,24 +19,6 @@ fn screen_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
     let r = atlas.find_region(region_id).expect("region exists");
     let anchor = atlas.region(r).unwrap().anchor;
     app.screen_from_diagram().unwrap().mul_pos(anchor)
-}
-
-/// A full press and release at a point, as a mouse click.
-fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run();
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    harness.run();
-    // Move the pointer away so the hover tooltip does not repeat the name.
-    harness.remove_cursor();
-    harness.run();
 }
 
 fn set_layer(harness: &mut Harness<'_, AtlasApp>, title: &str, on: bool) {
@@ -190,19 +159,6 @@ fn broken_content_keeps_the_last_good_state_and_shows_the_error_once() {
         .query_all_by_label_contains("posterior.ron:")
         .collect();
     assert_eq!(banner.len(), 1, "the error is shown once");
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -8,11 +8,12 @@ use serde::de::DeserializeOwned;
 
 use super::error::{ContentError, Location, Problem};
 use super::source_map::SourceText;
+use crate::model::atlas::Coarse;
 use crate::model::atlas::{Atlas, LayerImage, PreparedRegion, PreparedView};
 use crate::model::content::{Region, Safety, Source, Structure, View, Zone};
 use crate::model::geometry::{
-    self, PathError, Segment, area_and_centroid, bounding_box, flatten, interior_point,
-    mirror_segments, tessellate,
+    self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
+    flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
 };
 
 /// The largest layer image file accepted, in bytes.
@@ -716,6 +717,14 @@ fn prepare_region(
     };
     let bbox = bounding_box(&rings).unwrap_or(egui::Rect::NOTHING);
     let (area, _) = area_and_centroid(&mesh);
+    let coarse = Coarse {
+        rings: flatten_within(segments, filled, COARSE_TOLERANCE),
+        mesh: if filled {
+            tessellate_within(segments, COARSE_TOLERANCE)
+        } else {
+            FillMesh::default()
+        },
+    };
     let anchor = interior_point(&mesh, &rings).unwrap_or_else(|| bbox.center());
     PreparedRegion {
         id: id.to_owned(),
@@ -726,6 +735,7 @@ fn prepare_region(
         paint: region.paint,
         rings,
         mesh,
+        coarse,
         bbox,
         area,
         anchor,

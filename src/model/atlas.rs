@@ -17,6 +17,13 @@ pub struct LayerImage {
     pub rgba: Vec<u8>,
 }
 
+/// A region's shape flattened coarsely, for drawing at low zoom.
+#[derive(Clone, Debug, Default)]
+pub struct Coarse {
+    pub rings: Vec<Polyline>,
+    pub mesh: FillMesh,
+}
+
 /// A region with its geometry prepared.
 #[derive(Clone, Debug)]
 pub struct PreparedRegion {
@@ -32,6 +39,8 @@ pub struct PreparedRegion {
     pub rings: Vec<Polyline>,
     /// Triangles of the filled area (empty for stroked-only paints).
     pub mesh: FillMesh,
+    /// The same shape with fewer points, drawn when the whole figure is in view.
+    pub coarse: Coarse,
     pub bbox: Rect,
     pub area: f32,
     /// A point inside the shape (its centroid when that lies inside).

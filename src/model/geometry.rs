@@ -7,8 +7,13 @@ use lyon_tessellation::path::Path as LyonPath;
 use lyon_tessellation::path::iterator::PathIterator as _;
 use lyon_tessellation::{BuffersBuilder, FillOptions, FillTessellator, FillVertex, VertexBuffers};
 
-/// Maximum distance between a curve and its flattened polyline, in diagram units.
+/// Maximum distance between a curve and its flattened polyline, in diagram units: the precise
+/// shape, used for hit-testing and for drawing when zoomed in.
 pub const FLATTEN_TOLERANCE: f32 = 0.35;
+
+/// The tolerance of the coarse shape drawn when the whole figure is in view (a diagram unit is
+/// then under a pixel, so the error stays under half a pixel) with a third of the points.
+pub const COARSE_TOLERANCE: f32 = 1.0;
 
 /// A problem in SVG path data.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -178,11 +183,17 @@ fn to_lyon(segments: &[Segment], close_all: bool) -> LyonPath {
 /// With `close_all`, every subpath is treated as closed (filled shapes are implicitly closed).
 #[must_use]
 pub fn flatten(segments: &[Segment], close_all: bool) -> Vec<Polyline> {
+    flatten_within(segments, close_all, FLATTEN_TOLERANCE)
+}
+
+/// Flattens curves into polylines within `tolerance` diagram units.
+#[must_use]
+pub fn flatten_within(segments: &[Segment], close_all: bool, tolerance: f32) -> Vec<Polyline> {
     use lyon_tessellation::path::PathEvent;
     let path = to_lyon(segments, close_all);
     let mut out = Vec::new();
     let mut current: Vec<Pos2> = Vec::new();
-    for event in path.iter().flattened(FLATTEN_TOLERANCE) {
+    for event in path.iter().flattened(tolerance) {
         match event {
             PathEvent::Begin { at } => {
                 current = vec![pos2(at.x, at.y)];
@@ -214,9 +225,15 @@ pub struct FillMesh {
 /// handled; egui alone fills only convex polygons correctly.
 #[must_use]
 pub fn tessellate(segments: &[Segment]) -> FillMesh {
+    tessellate_within(segments, FLATTEN_TOLERANCE)
+}
+
+/// Tessellates the filled area within `tolerance` diagram units.
+#[must_use]
+pub fn tessellate_within(segments: &[Segment], tolerance: f32) -> FillMesh {
     let path = to_lyon(segments, true);
     let mut buffers: VertexBuffers<Pos2, u32> = VertexBuffers::new();
-    let options = FillOptions::even_odd().with_tolerance(FLATTEN_TOLERANCE);
+    let options = FillOptions::even_odd().with_tolerance(tolerance);
     let result = FillTessellator::new().tessellate_path(
         &path,
         &options,

@@ -12,6 +12,7 @@ use super::palette::{Palette, mix, with_opacity};
 use crate::app::command::Command;
 use crate::app::state::Settings;
 use crate::model::content::Side;
+use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
 
 /// What the diagram needs to draw one frame.
@@ -107,6 +108,7 @@ pub fn diagram_ui(
             .iter()
             .enumerate()
             .filter(|(_, r)| r.layer == layer_index)
+            .filter(|(_, r)| rect.intersects(screen_from_diagram.mul_rect(r.bbox)))
         {
             let emphasis = if Some(i) == selected {
                 Emphasis::Selected
@@ -141,6 +143,7 @@ pub fn diagram_ui(
                 &painter,
                 region,
                 screen_from_diagram,
+                px,
                 Stroke::new(width, color),
             );
         }
@@ -150,6 +153,7 @@ pub fn diagram_ui(
             &painter,
             region,
             screen_from_diagram,
+            px,
             Stroke::new(1.8, input.palette.hover),
         );
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
@@ -213,7 +217,8 @@ fn paint_region(
     palette: &Palette,
 ) {
     let style = palette.style(region.paint, px);
-    if !region.mesh.indices.is_empty() {
+    let (_, fill_mesh) = shape_of(region, px);
+    if !fill_mesh.indices.is_empty() {
         let fill = match emphasis {
             Emphasis::None => style.fill,
             Emphasis::Hovered => mix(style.fill, Color32::WHITE, 0.25),
@@ -222,9 +227,8 @@ fn paint_region(
         };
         let color = with_opacity(fill, opacity);
         let mesh = Mesh {
-            indices: region.mesh.indices.clone(),
-            vertices: region
-                .mesh
+            indices: fill_mesh.indices.clone(),
+            vertices: fill_mesh
                 .vertices
                 .iter()
                 .map(|p| Vertex {
@@ -241,16 +245,30 @@ fn paint_region(
         style.outline.width,
         with_opacity(style.outline.color, opacity),
     );
-    outline(painter, region, screen_from_diagram, stroke);
+    outline(painter, region, screen_from_diagram, px, stroke);
+}
+
+/// Below this many screen pixels per diagram unit, the coarse shapes are drawn.
+const COARSE_BELOW_PX: f32 = 0.8;
+
+/// The rings and triangles to draw at this zoom: coarse when the figure is small on screen.
+fn shape_of(region: &PreparedRegion, px: f32) -> (&[Polyline], &FillMesh) {
+    if px < COARSE_BELOW_PX {
+        (&region.coarse.rings, &region.coarse.mesh)
+    } else {
+        (&region.rings, &region.mesh)
+    }
 }
 
 fn outline(
     painter: &egui::Painter,
     region: &PreparedRegion,
     screen_from_diagram: TSTransform,
+    px: f32,
     stroke: Stroke,
 ) {
-    for ring in &region.rings {
+    let (rings, _) = shape_of(region, px);
+    for ring in rings {
         let points: Vec<Pos2> = ring
             .points
             .iter()

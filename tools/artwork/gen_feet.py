@@ -272,15 +272,19 @@ def LeftOf(h):
 
 
 class HalfPlane(Cut):
-    """The side of the line through a and b to the right of the direction a -> b (on screen,
-    y down: the side a clockwise turn points to)."""
+    """The side of the line through a and b that the point ref is on."""
 
-    def __init__(self, a, b):
+    def __init__(self, a, b, ref):
         self.a = a
         self.n = (-(b[1] - a[1]), b[0] - a[0])
+        if self._d(ref) < 0:
+            self.n = (-self.n[0], -self.n[1])
+
+    def _d(self, p):
+        return (p[0] - self.a[0]) * self.n[0] + (p[1] - self.a[1]) * self.n[1]
 
     def inside(self, p):
-        return (p[0] - self.a[0]) * self.n[0] + (p[1] - self.a[1]) * self.n[1] >= 0
+        return self._d(p) >= 0
 
 
 class Shape(Cut):
@@ -376,8 +380,11 @@ def clip(piece, cut, name=""):
     if all(ins):
         if isinstance(cut, Shape) and not cut.keep:
             c = cut.pts
-            if point_in_poly(poly, c[0][0], c[0][1]) and all(point_in_poly(poly, q[0], q[1]) for q in c[:: max(1, len(c) // 8)]):
+            inside = [point_in_poly(poly, q[0], q[1]) for q in c]
+            if all(inside):
                 return Piece(poly, piece.holes + [[(q[0], q[1], False) for q in c]])
+            if any(inside):
+                raise ValueError("%s: a shape crosses the border between two points" % name)
         return piece
     if not any(ins):
         if isinstance(cut, Shape) and cut.keep:
@@ -694,20 +701,26 @@ def find_point(view, rid, mirrored=False):
     above = [(parse_path(r["path"]), r["mirror"] is not None) for r in regions_above(view, rid)]
     xs = [x for pts, _ in subs for (x, _y) in pts]
     ys = [y for pts, _ in subs for (_x, y) in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    step = max(2.0, min(x1 - x0, y1 - y0) / 14)
+    edges = [(pts[k], pts[(k + 1) % len(pts)]) for pts, _ in subs for k in range(len(pts))]
+    for sp, _m in above:
+        for pts, _ in sp:
+            for k in range(len(pts)):
+                a, b = pts[k], pts[(k + 1) % len(pts)]
+                if max(a[0], b[0]) >= x0 - 5 and min(a[0], b[0]) <= x1 + 5 and max(a[1], b[1]) >= y0 - 5 and min(a[1], b[1]) <= y1 + 5:
+                    edges.append((a, b))
     best = None
-    for yi in range(int(min(ys)), int(max(ys)) + 1, 2):
-        for xi in range(int(min(xs)), int(max(xs)) + 1, 2):
-            if not point_in(subs, xi, yi):
-                continue
-            if any(point_in(sp, xi, yi) for sp, _m in above):
-                continue
-            dmin = min(_dist_seg((xi, yi), pts[k], pts[(k + 1) % len(pts)]) for pts, _ in subs for k in range(len(pts)))
-            for sp, _m in above:
-                for pts, _ in sp:
-                    for k in range(len(pts)):
-                        dmin = min(dmin, _dist_seg((xi, yi), pts[k], pts[(k + 1) % len(pts)]))
-            if best is None or dmin > best[0]:
-                best = (dmin, xi, yi)
+    yi = y0 + step / 2
+    while yi < y1:
+        xi = x0 + step / 2
+        while xi < x1:
+            if point_in(subs, xi, yi) and not any(point_in(sp, xi, yi) for sp, _m in above):
+                dmin = min(_dist_seg((xi, yi), a, b) for a, b in edges)
+                if best is None or dmin > best[0]:
+                    best = (dmin, round(xi), round(yi))
+            xi += step
+        yi += step
     if best and mirrored:
         best = (best[0], 2 * view.mid - best[1], best[2])
     return best
@@ -719,17 +732,17 @@ PAINT = {
     "head_brain": "Bone",
     "pituitary": "Nerve",
     "sinuses": "Bone",
-    "neck_throat": "Muscle",
-    "eyes": "Tendon",
+    "neck_throat": "DeepMuscle",
+    "eyes": "Nerve",
     "ears": "DeepMuscle",
-    "shoulder": "DeepMuscle",
+    "shoulder": "Tendon",
     "chest_lungs": "Muscle",
     "solar_plexus": "Nerve",
     "stomach": "Tendon",
     "liver": "DeepMuscle",
     "spleen": "DeepMuscle",
-    "intestines": "Tendon",
-    "kidney": "DeepMuscle",
+    "intestines": "Bone",
+    "kidney": "Muscle",
     "adrenal": "Nerve",
     "spine_cervical": "Tendon",
     "spine_thoracic": "Bone",
@@ -748,75 +761,78 @@ PAINT = {
 
 PW, PH, PMID = 1000.0, 1150.0, 500.0
 
-# Left foot, sole seen from below: big toe on the right (toward the middle). Clockwise on screen
-# from the back of the heel. "c" marks a corner (the webs between the toes).
-PLANTAR_LEFT = [
-    (262, 1114),
-    (196, 1098),
-    (152, 1052),
-    (137, 985),
-    (134, 905),
-    (126, 815),
-    (113, 722),
-    (100, 640),
-    (88, 560),
-    (79, 480),
-    (74, 405),
-    (76, 335),
-    (86, 284),
-    # little toe
-    (96, 248),
-    (108, 212),
-    (128, 191),
-    (150, 193),
-    (164, 212),
-    (169, 240),
-    (172, 252, "c"),
-    # fourth toe
-    (174, 214),
-    (182, 174),
-    (199, 154),
-    (219, 158),
-    (229, 184),
-    (231, 222, "c"),
-    # third toe
-    (235, 180),
-    (244, 136),
-    (263, 116),
-    (284, 122),
-    (293, 152),
-    (295, 196, "c"),
-    # second toe
-    (299, 150),
-    (307, 106),
-    (326, 84),
-    (348, 90),
-    (357, 122),
-    (358, 176, "c"),
-    # big toe
-    (362, 116),
-    (378, 72),
-    (408, 50),
-    (443, 52),
-    (466, 80),
-    (473, 130),
-    (470, 190),
-    (466, 240),
-    (471, 296),
-    (472, 360),
-    (463, 425),
-    (445, 490),
-    (425, 565),
-    (410, 650),
-    (401, 740),
-    (396, 830),
-    (394, 915),
-    (388, 995),
-    (366, 1062),
-    (322, 1104),
+# Toes of the left foot, little toe first: (base centre x, base y, length, half-width at the base,
+# half-width of the pad, tilt in degrees: negative leans the tip outward, to the left).
+TOES = [
+    (140, 272, 84, 26, 27.5, -14),
+    (204, 244, 92, 25.5, 26.5, -14),
+    (265, 222, 104, 27, 28, -8),
+    (327, 206, 118, 27.5, 28.5, -4),
+    (416, 200, 150, 50, 52, -2),
 ]
 
-NOTCH = {"45": (172, 252), "34": (231, 222), "23": (295, 196), "12": (358, 176)}
+
+def toe_points(bx, by, length, wb, wp, tilt):
+    """Outline points of one toe (sole view), from its outer (left) side round the tip to its inner
+    side. Local frame: s from the base toward the tip, t across (positive to the right)."""
+    a = math.radians(tilt)
+    ds = (math.sin(a), -math.cos(a))  # toward the tip
+    dt = (math.cos(a), math.sin(a))  # to the right
+    local = [(-wb, 0.1), (-wp, 0.56), (-0.78 * wp, 0.87), (0, 1.0), (0.78 * wp, 0.87), (wp, 0.56), (wb, 0.1)]
+    out = []
+    for t, f in local:
+        sv = f * length
+        out.append((bx + ds[0] * sv + dt[0] * t, by + ds[1] * sv + dt[1] * t))
+    return out
+
+
+def plantar_left():
+    """Control points of the left foot (sole seen from below, big toe on the right, toward the
+    middle), clockwise on screen from the back of the heel, and the webs between the toes."""
+    pts = [
+        (262, 1114),
+        (198, 1099),
+        (156, 1056),
+        (141, 990),
+        (138, 910),
+        (130, 820),
+        (116, 724),
+        (102, 640),
+        (89, 560),
+        (80, 480),
+        (75, 405),
+        (80, 348),
+        (90, 300),
+    ]
+    notches = {}
+    toes = [toe_points(*t) for t in TOES]
+    keys = ["45", "34", "23", "12"]
+    for k, tp in enumerate(toes):
+        pts.extend(tp[1:] if k == 0 else tp)
+        if k < 4:
+            a, b = tp[-1], toes[k + 1][0]
+            n = ((a[0] + b[0]) / 2, max(a[1], b[1]) + 9)
+            notches[keys[k]] = n
+            pts.append((n[0], n[1], "c"))
+    pts += [
+        (470, 226),
+        (474, 292),
+        (473, 360),
+        (463, 428),
+        (444, 500),
+        (424, 578),
+        (408, 660),
+        (398, 745),
+        (394, 830),
+        (393, 915),
+        (388, 996),
+        (368, 1062),
+        (324, 1103),
+    ]
+    return pts, notches
+
+
+PLANTAR_LEFT, NOTCH = plantar_left()
 
 
 def pl_shoulder(x):
@@ -840,21 +856,25 @@ def pl_waist(x):
     return 646 - 10 * t
 
 
+def heel_bow(x):
+    t = (x - 140) / 255
+    return math.sin(math.pi * max(0.0, min(1.0, t)))
+
+
 def pl_pelvic(x):
-    t = (400 - x) / 270
-    return 855 - 14 * math.sin(math.pi * max(0, min(1, t)))
+    return 856 - 14 * heel_bow(x)
 
 
 def pl_heel_lowback(x):
-    return 932
+    return 930 + 3 * heel_bow(x)
 
 
 def pl_heel_sciatic_top(x):
-    return 982 + 0 * x
+    return 976 + 9 * heel_bow(x)
 
 
 def pl_heel_sciatic_bottom(x):
-    return 1022 + 0 * x
+    return 1014 + 13 * heel_bow(x)
 
 
 def build_plantar():
@@ -893,7 +913,7 @@ def build_plantar():
 
     # ---- the spine strip along the inner edge
     top = nearest_index(base, 472, 130, lambda p: p[0] > 420)
-    bottom = nearest_index(base, 318, 1104, lambda p: p[1] > 1060)
+    bottom = nearest_index(base, 372, 1052, lambda p: p[1] > 1000 and p[0] > 300)
     spine_band = band_along(base, top, bottom, 14, 24)
     spine = Shape(spine_band, True)
     not_spine = Shape(spine_band, False)
@@ -901,15 +921,24 @@ def build_plantar():
     def z(name, cuts):
         return cut_zone(base, cuts, name)
 
-    sep12 = NOTCH["12"][0]
-    sep23 = NOTCH["23"][0]
-    sep34 = NOTCH["34"][0]
-    sep45 = NOTCH["45"][0]
+    def sep(key, medial):
+        """The half of the foot on the inner (medial=True) or outer side of the line through the
+        web between two toes, running along the gap between them."""
+        k = ["45", "34", "23", "12"].index(key)
+        tilt = math.radians((TOES[k][5] + TOES[k + 1][5]) / 2)
+        n = NOTCH[key]
+        far = (n[0] - math.sin(tilt) * 200, n[1] + math.cos(tilt) * 200)
+        ref = (n[0] + (50 if medial else -50), n[1])
+        return HalfPlane(n, far, ref)
+
 
     # small shapes, and the holes they leave in the zones beneath them
-    kid_c = (262, 660)
-    kidney_pts = bean_pts(kid_c[0], kid_c[1], 34, 62, math.radians(-14))
-    adrenal_pts = ellipse_pts(kid_c[0] + 22, kid_c[1] - 74, 20, 13, math.radians(-20))
+    kid_c = (270, 652)
+    kid_rot = math.radians(12)
+    kid_ry = 57
+    kidney_pts = bean_pts(kid_c[0], kid_c[1], 34, kid_ry, kid_rot, dent=0.2)
+    k_top = (kid_c[0] + kid_ry * math.sin(kid_rot), kid_c[1] - kid_ry * math.cos(kid_rot))
+    adrenal_pts = ellipse_pts(k_top[0] + 4, k_top[1] - 4, 24, 17, math.radians(15))
     solar_pts = ellipse_pts(292, pl_diaphragm(292) + 4, 34, 21, 0.0)
     pit_c = (418, 112)
     pit_pts = ellipse_pts(pit_c[0], pit_c[1], 13, 13)
@@ -917,20 +946,21 @@ def build_plantar():
 
     zones = []  # (id, zone, piece, both_feet)
     # toes
-    zones.append(("head_brain", z("head_brain", [RightOf(lambda y: sep12), Above(pl_toeband), not_spine, Shape(pit_pts, False)])))
-    zones.append(("neck_throat", z("neck_throat", [RightOf(lambda y: sep12), Below(pl_toeband), Above(pl_shoulder), not_spine])))
+    zones.append(("head_brain", z("head_brain", [sep("12", True), Above(pl_toeband), not_spine, Shape(pit_pts, False)])))
+    zones.append(("neck_throat", z("neck_throat", [sep("12", True), Below(pl_toeband), Above(pl_shoulder), not_spine])))
     sin = []
-    for (a, b) in ((sep23, sep12), (sep34, sep23), (sep45, sep34), (0, sep45)):
-        sin.append(z("sinuses", [RightOf(lambda y, a=a: a), LeftOf(lambda y, b=b: b), Above(pl_toeband)]))
+    for (a, b) in (("23", "12"), ("34", "23"), ("45", "34"), (None, "45")):
+        cuts = [sep(b, False)] + ([sep(a, True)] if a else [])
+        sin.append(z("sinuses", cuts + [Above(pl_toeband)]))
     zones.append(("sinuses", sin))
-    zones.append(("eyes", z("eyes", [RightOf(lambda y: sep34), LeftOf(lambda y: sep12), Below(pl_toeband, multi=True), Above(pl_shoulder)])))
-    zones.append(("ears", z("ears", [LeftOf(lambda y: sep34), Below(pl_toeband, multi=True), Above(pl_shoulder)])))
+    zones.append(("eyes", z("eyes", [sep("34", True), sep("12", False), Below(pl_toeband, multi=True), Above(pl_shoulder)])))
+    zones.append(("ears", z("ears", [sep("34", False), Below(pl_toeband, multi=True), Above(pl_shoulder)])))
     # ball
     sh_x = 150
     zones.append(("shoulder", z("shoulder", [LeftOf(lambda y: sh_x), Below(pl_shoulder), Above(pl_diaphragm)])))
     zones.append(("chest_lungs", z("chest_lungs", [RightOf(lambda y: sh_x), Below(pl_shoulder), Above(pl_diaphragm), not_spine] + holes)))
     # mid-foot, left foot only: stomach (inner) and spleen (outer)
-    split = lambda y: 258 + (y - 450) * 0.05
+    split = lambda y: 214 + (y - 450) * 0.06
     stomach = z("stomach", [Below(pl_diaphragm), Above(pl_waist), RightOf(split), not_spine] + holes)
     spleen = z("spleen", [Below(pl_diaphragm), Above(pl_waist), LeftOf(split)] + holes)
     liver = z("liver", [Below(pl_diaphragm), Above(pl_waist), not_spine] + holes)
@@ -1020,17 +1050,18 @@ def edge_span(dense, f):
     return inside[0], inside[-1]
 
 
-def bean_pts(cx, cy, rx, ry, rot):
-    """A kidney bean: an ellipse with a dent on its inner (right, medial) side."""
-    n = 28
+def bean_pts(cx, cy, rx, ry, rot, dent=0.3, flip=False):
+    """A kidney bean: an ellipse with a dent (the hilum) on its right side (left with flip)."""
+    n = 30
     c, s = math.cos(rot), math.sin(rot)
     out = []
     for k in range(n):
         a = 2 * math.pi * k / n
         x, y = rx * math.cos(a), ry * math.sin(a)
-        # dent where cos(a) > 0 (the right side), strongest at the middle
-        if math.cos(a) > 0:
-            x -= rx * 0.38 * math.cos(a) ** 6 * (1 - abs(math.sin(a))) ** 0.5 * 1.6
+        d = math.atan2(math.sin(a), math.cos(a))
+        x -= rx * dent * math.exp(-((d / 0.75) ** 2)) * 1.4
+        if flip:
+            x = -x
         out.append((cx + c * x - s * y, cy + s * x + c * y, False))
     return out
 
@@ -1041,55 +1072,66 @@ SW, SH, SMID = 1200.0, 700.0, 600.0
 
 # Right foot, inner edge: toes to the left, heel to the right. Clockwise on screen from the big
 # toe tip. The lower leg is cut off at the top.
-MEDIAL = [
-    (112, 566),
-    (118, 538),
-    (140, 516),
-    (180, 503),
-    (232, 497),
-    (282, 484),
-    (345, 458),
-    (420, 428),
-    (500, 395),
-    (575, 361),
-    (640, 327),
-    (690, 296),
-    (718, 262),
-    (730, 205),
-    (738, 130),
-    (744, 60),
-    (748, 22, "c"),
-    (968, 22, "c"),
-    (962, 90),
-    (952, 170),
-    (946, 250),
-    (950, 330),
-    (966, 400),
-    (990, 465),
-    (1006, 525),
-    (1000, 578),
-    (972, 612),
-    (922, 626),
-    (860, 628),
-    (806, 622),
-    (760, 604),
-    (700, 584),
-    (630, 574),
-    (560, 578),
-    (490, 592),
-    (420, 608),
-    (356, 618),
-    (300, 614),
-    (268, 603),
-    (236, 605),
-    (196, 607),
-    (150, 598),
-    (122, 586),
+MEDIAL_TOP = [
+    (103, 598),
+    (105, 574),
+    (118, 554),
+    (144, 541),
+    (180, 535),
+    (218, 532),
+    (256, 524),
+    (300, 506),
+    (360, 479),
+    (430, 447),
+    (500, 412),
+    (565, 376),
+    (625, 345),
+    (668, 322),
+    (698, 298),
+    (712, 266),
+    (721, 210),
+    (728, 140),
+    (734, 60),
+    (736, 22, "c"),
+    (946, 22, "c"),
+    (941, 100),
+    (933, 180),
+    (928, 260),
+    (931, 330),
+    (944, 398),
+    (964, 458),
+    (980, 516),
+    (980, 568),
+    (962, 606),
+    (918, 626),
 ]
+MEDIAL_SOLE = [
+    (860, 630),
+    (795, 622),
+    (745, 604),
+    (680, 588),
+    (615, 584),
+    (550, 590),
+    (488, 604),
+    (430, 618),
+    (372, 627),
+    (318, 628),
+    (280, 620),
+    (250, 624),
+    (205, 627),
+    (160, 624),
+    (126, 612),
+]
+MEDIAL = MEDIAL_TOP + MEDIAL_SOLE
 
-MED_MALLEOLUS = (852, 350)
+MED_MALLEOLUS = (812, 368)
 # landmark x positions on the medial view (toe base, ball, waist, front of heel)
-MED_MARKS = {"shoulder": 270, "diaphragm": 420, "waist": 575, "pelvic": 790}
+MED_MARKS = {"shoulder": 272, "diaphragm": 420, "waist": 575, "pelvic": 790}
+
+
+def smoothstep(t):
+    t = max(0.0, min(1.0, t))
+    return t * t * (3 - 2 * t)
 
 
 def build_medial():
@@ -1114,21 +1156,21 @@ def build_medial():
     base = inset_poly(dense, INSET)
     mx, my = MED_MALLEOLUS
     details = [
-        closed_path(ellipse_pts(mx, my, 34, 40, math.radians(10), n=10)),
+        closed_path(ellipse_pts(mx, my, 36, 41, math.radians(10), n=10)),
         # toenail of the big toe
-        open_path([(128, 526, False), (150, 510, False), (182, 503, False), (196, 512, False)]),
+        open_path([(122, 552, False), (140, 538, False), (170, 532, False), (190, 540, False)]),
         # Achilles tendon
-        open_path([(925, 60, False), (918, 170, False), (918, 280, False), (930, 380, False), (955, 440, False)]),
-        # ball crease under the big toe
-        open_path([(268, 603, False), (262, 585, False), (262, 566, False)]),
+        open_path([(902, 40, False), (894, 170, False), (893, 300, False), (906, 390, False), (934, 450, False)]),
+        # crease under the big toe
+        open_path([(280, 618, False), (276, 600, False), (278, 582, False)]),
     ]
     v.add("medial_details", "outline", "Right", "SkinLine", " ".join(details))
 
     # spine strip along the inner edge: from the big-toe joint round the heel
-    i0 = nearest_index(base, 190, 607, lambda p: p[1] > 560)
-    i1 = nearest_index(base, 1002, 520, lambda p: p[0] > 960)
+    i0 = nearest_index(base, 190, 627, lambda p: p[1] > 590)
+    i1 = nearest_index(base, 974, 500, lambda p: p[0] > 940)
     # the outline runs clockwise: toes -> dorsum -> leg -> heel -> sole; the sole runs heel -> toes
-    band = band_along(base, i1, i0, 14, 40)
+    band = band_along(base, i1, i0, 14, 36)
     spine = Shape(band, True)
     not_spine = Shape(band, False)
 
@@ -1137,24 +1179,24 @@ def build_medial():
 
     m = MED_MARKS
     sx = lambda x: (lambda y: x)
+    sci_c = lambda y: 869 + 26 * smoothstep((y - 380) / 220)
+    sci_f = lambda y: sci_c(y) - 15
+    sci_b = lambda y: sci_c(y) + 15
+    pel = ellipse_pts(806, 522, 74, 66)
     zones = []
     zones.append(("head_brain", z("head_brain", [LeftOf(sx(196))])))
     zones.append(("neck_throat", z("neck_throat", [RightOf(sx(196)), LeftOf(sx(m["shoulder"])), not_spine])))
-    # sciatic strip between the malleolus and the Achilles tendon, down to the spine strip
-    sci_c = lambda y: 890 + (y - 60) * 0.055 + 10 * math.sin(math.pi * max(0, min(1, (y - 60) / 520)))
-    sci_f = lambda y: sci_c(y) - 19
-    sci_b = lambda y: sci_c(y) + 19
-    zones.append(("pelvis", z("pelvis", [Below(lambda x: 410 + 0.0008 * (x - 850) ** 2), RightOf(sx(765)), LeftOf(sci_f), not_spine])))
-    zones.append(("sciatic", z("sciatic", [Below(lambda x: 60), RightOf(sci_f), LeftOf(sci_b), not_spine])))
+    zones.append(("pelvis", z("pelvis", [Shape(pel, True), LeftOf(sci_f), not_spine])))
+    zones.append(("sciatic", z("sciatic", [RightOf(sci_f), LeftOf(sci_b), not_spine])))
     zones.append(("spine_cervical", z("spine_cervical", [spine, LeftOf(sx(m["shoulder"]))])))
     zones.append(("spine_thoracic", z("spine_thoracic", [spine, RightOf(sx(m["shoulder"])), LeftOf(sx(m["waist"]))])))
     zones.append(("spine_lumbar", z("spine_lumbar", [spine, RightOf(sx(m["waist"])), LeftOf(sx(m["pelvic"]))])))
-    zones.append(("spine_sacrum", z("spine_sacrum", [spine, RightOf(sx(m["pelvic"])), LeftOf(sx(915))])))
-    zones.append(("spine_coccyx", z("spine_coccyx", [spine, RightOf(sx(915))])))
+    zones.append(("spine_sacrum", z("spine_sacrum", [spine, RightOf(sx(m["pelvic"])), LeftOf(sx(910))])))
+    zones.append(("spine_coccyx", z("spine_coccyx", [spine, RightOf(sx(910))])))
     for zid, piece in zones:
         v.add("medial_%s" % zid, "zones", "Right", PAINT[zid], piece_path(piece), zone=zid)
 
-    side_guides(v, dense, "medial", m, 120)
+    side_guides(v, dense, "medial", m, 130)
     return v
 
 
@@ -1166,50 +1208,27 @@ def side_guides(v, dense, prefix, marks, h):
         v.add("%s_%s_line" % (prefix, name), "guides", "Right", "Guide", open_path([(x, yb, False), (x, (yb + yt) / 2, False), (x, yt, False)]))
 
 
-# Right foot, outer edge: toes to the right, heel to the left. Clockwise on screen from the back
-# of the leg at the top.
-LATERAL = [
-    (232, 22, "c"),
-    (452, 22, "c"),
-    (456, 70),
-    (462, 140),
-    (472, 210),
-    (500, 262),
-    (548, 298),
-    (612, 326),
-    (690, 356),
-    (770, 390),
-    (850, 426),
-    (920, 456),
-    (980, 478),
-    (1030, 496),
-    (1068, 516),
-    (1086, 540),
-    (1082, 568),
-    (1058, 588),
-    (1016, 596),
-    (975, 602),
-    (925, 612),
-    (860, 622),
-    (780, 626),
-    (690, 628),
+# Right foot, outer edge: toes to the right, heel to the left. The dorsum, leg and heel are the
+# inner view's mirrored; the sole is flat (the outer edge rests on the ground).
+LATERAL_SOLE = [
+    (1094, 592),
+    (1082, 610),
+    (1052, 621),
+    (1010, 625),
+    (960, 626),
+    (900, 625),
+    (840, 627),
+    (760, 629),
+    (680, 630),
     (600, 632),
-    (500, 632),
-    (400, 632),
-    (300, 630),
-    (238, 620),
-    (204, 592),
-    (196, 540),
-    (208, 470),
-    (230, 400),
-    (248, 320),
-    (250, 240),
-    (244, 160),
-    (236, 80),
+    (520, 633),
+    (440, 633),
+    (370, 632),
 ]
+LATERAL = [(SW - p[0], p[1]) + tuple(p[2:]) for p in reversed(MEDIAL_TOP[1:])] + LATERAL_SOLE
 
-LAT_MALLEOLUS = (330, 372)
-LAT_MARKS = {"shoulder": 930, "diaphragm": 820, "waist": 610, "pelvic": 420}
+LAT_MALLEOLUS = (380, 396)
+LAT_MARKS = {"shoulder": 935, "diaphragm": 800, "waist": 610, "pelvic": 420}
 
 
 def build_lateral():
@@ -1234,39 +1253,41 @@ def build_lateral():
     base = inset_poly(dense, INSET)
     mx, my = LAT_MALLEOLUS
     details = [
-        closed_path(ellipse_pts(mx, my, 32, 42, math.radians(-8), n=10)),
-        # little toe and fourth toe
-        open_path([(1010, 598, False), (1016, 570, False), (1040, 556, False), (1066, 562, False), (1074, 582, False)]),
-        open_path([(930, 612, False), (960, 584, False), (990, 574, False)]),
+        closed_path(ellipse_pts(mx, my, 34, 43, math.radians(-8), n=10)),
+        # little toe, its nail, and the fourth toe behind it
+        open_path([(944, 624, False), (952, 600, False), (978, 586, False), (1006, 588, False), (1020, 604, False), (1018, 622, False)]),
+        open_path([(992, 590, False), (1006, 597, False), (1012, 608, False)]),
+        open_path([(1016, 592, False), (1040, 578, False), (1066, 580, False), (1080, 592, False)]),
         # Achilles tendon
-        open_path([(272, 60, False), (278, 170, False), (276, 280, False), (262, 380, False), (238, 450, False)]),
+        open_path([(SW - 902, 40, False), (SW - 894, 170, False), (SW - 893, 300, False), (SW - 906, 390, False), (SW - 934, 450, False)]),
         # fifth metatarsal tuberosity
-        open_path([(560, 630, False), (585, 612, False), (620, 608, False), (648, 620, False)]),
+        open_path([(575, 630, False), (596, 615, False), (625, 612, False), (650, 624, False)]),
     ]
     v.add("lateral_details", "outline", "Right", "SkinLine", " ".join(details))
 
     def z(name, cuts):
         return cut_zone(base, cuts, name)
 
-    i_heel = nearest_index(base, 200, 540, lambda p: p[0] < 230)
+    i_heel = nearest_index(base, 222, 530, lambda p: p[0] < 250)
     i_front = nearest_index(base, 470, 632, lambda p: p[1] > 600)
     lb_band = band_along(base, i_front, i_heel, 14, 34)
+    not_lb = Shape(lb_band, False)
+    hip = ellipse_pts(306, 516, 106, 64)
+    sci_c = lambda y: 331 - 26 * smoothstep((y - 380) / 220)
+    sci_f = lambda y: sci_c(y) + 15
+    sci_b = lambda y: sci_c(y) - 15
     zones = []
     zones.append(("lower_back", z("lower_back", [Shape(lb_band, True)])))
-    not_lb = Shape(lb_band, False)
-    sci_c = lambda y: 310 - (y - 60) * 0.05 - 16 * math.sin(math.pi * max(0, min(1, (y - 60) / 400)))
-    sci_f = lambda y: sci_c(y) + 17
-    sci_b = lambda y: sci_c(y) - 17
-    hip_top = lambda x: 450 - 40 * math.exp(-((x - 262) / 60) ** 2)
-    zones.append(("hip", z("hip", [Below(hip_top), LeftOf(lambda y: 430), not_lb])))
-    zones.append(("sciatic", z("sciatic", [Below(lambda x: 60), Above(hip_top), LeftOf(sci_f), RightOf(sci_b)])))
+    zones.append(("hip", z("hip", [Shape(hip, True), not_lb])))
+    zones.append(("sciatic", z("sciatic", [Above(lambda x: 500), LeftOf(sci_f), RightOf(sci_b), Shape(hip, False)])))
     # knee: a small triangle on the outer edge in front of the heel
-    zones.append(("knee", z("knee", [HalfPlane((560, 520), (490, 640)), HalfPlane((650, 640), (560, 520)), not_lb])))
+    apex, bl, br = (590, 522), (522, 650), (660, 650)
+    zones.append(("knee", z("knee", [HalfPlane(apex, bl, br), HalfPlane(apex, br, bl), not_lb])))
     # shoulder: at the little toe joint
-    zones.append(("shoulder", z("shoulder", [Shape(ellipse_pts(905, 612, 52, 62), True)])))
+    zones.append(("shoulder", z("shoulder", [Shape(ellipse_pts(872, 614, 48, 58), True)])))
     for zid, piece in zones:
         v.add("lateral_%s" % zid, "zones", "Right", PAINT[zid], piece_path(piece), zone=zid)
-    side_guides(v, dense, "lateral", LAT_MARKS, 120)
+    side_guides(v, dense, "lateral", LAT_MARKS, 130)
     return v
 
 

@@ -1,0 +1,79 @@
+//! Helpers shared by the integration tests.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // each test file uses some
+
+use std::path::Path;
+
+use bodywork_atlas::{AtlasApp, StartOptions};
+use egui::{Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+
+/// The real app with the shipped content, 1600x1000, settings neither read nor saved.
+pub fn app_harness() -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(|cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    persist: false,
+                    ..StartOptions::shipped()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+/// A screen point where a click hits `region_id` on the current view: its anchor, or failing
+/// that the first of its triangles not covered by a region drawn above it.
+pub fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    let i = view
+        .region_index(region_id)
+        .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
+    let region = &view.regions[i];
+    let shown = |l: usize| app.settings().layer_shown(view, l);
+    let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
+        Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)
+    }));
+    let p = candidates
+        .into_iter()
+        .find(|p| view.hit(*p, shown) == Some(i))
+        .expect("a visible point of the region");
+    app.screen_from_diagram().unwrap().mul_pos(p)
+}
+
+/// A full press and release at a point, as a mouse click; then the pointer leaves, so no
+/// tooltip repeats a name.
+pub fn click_at(harness: &mut Harness<'_, AtlasApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
