@@ -76,11 +76,19 @@ fn empty_ui(ui: &mut Ui, view: &PreparedView) {
     ui.heading(&view.title);
     ui.weak(&view.orientation);
     ui.add_space(8.0);
-    ui.label("Click a muscle to read what it is, where it attaches, what it does, how it relates to the sciatic nerve, and how to massage it yourself.");
+    if view.regions.iter().any(|r| r.zone.is_some()) {
+        ui.label("Click a zone to read what it corresponds to, where to find it on a real foot, how to work it, and its use in a sciatica session.");
+        ui.add_space(6.0);
+        ui.label("The right foot stands for the right side of the body, the left foot for the left. Turn on the guide lines and the ten longitudinal zones in the layer list; test yourself with Study zones.");
+        ui.add_space(6.0);
+        ui.weak(super::zone::EVIDENCE_NOTE);
+    } else {
+        ui.label("Click a muscle to read what it is, where it attaches, what it does, how it relates to the sciatic nerve, and how to massage it yourself.");
+        ui.add_space(6.0);
+        ui.label("Turn on the deep muscles and the sciatic nerve in the layer list to see what lies under the buttock.");
+    }
     ui.add_space(6.0);
-    ui.label("Turn on the deep muscles and the sciatic nerve in the layer list to see what lies under the buttock.");
-    ui.add_space(6.0);
-    ui.weak("Scroll to zoom, drag to pan, double-click or Home to reset. Ctrl+F searches. Tab and the arrow keys move between muscles; Escape clears.");
+    ui.weak("Scroll to zoom, drag to pan, double-click or Home to reset. Ctrl+F searches. Tab and the arrow keys move between regions; Escape clears.");
 }
 
 fn anatomy_ui(ui: &mut Ui, s: &Structure) {

@@ -19,100 +19,33 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pathkit import (  # noqa: E402
+    _dist_seg,
+    _len,
+    _seg_intersect,
+    _sub,
+    _unit,
+    bez,
+    closed_path,
+    fmt,
+    lerp,
+    open_path,
+    parse_path,
+    point_in,
+    point_in_poly,
+    poly_area,
+    seg_path,
+    self_intersections,
+    spline,
+)
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TENSION = 0.36
 STEP = 11.0  # spacing of the points that zone borders are built from
 GRID = 11.0  # spacing of the points along cut curves (global grid, so neighbours share points)
 INSET = 2.2  # zones stay this far inside the foot outline
 
 # ----------------------------------------------------------------------------- basic geometry
-
-
-def _sub(a, b):
-    return (a[0] - b[0], a[1] - b[1])
-
-
-def _len(v):
-    return math.hypot(v[0], v[1])
-
-
-def _unit(v):
-    n = _len(v)
-    return (v[0] / n, v[1] / n) if n > 1e-9 else (0.0, 0.0)
-
-
-def lerp(a, b, t):
-    return a + (b - a) * t
-
-
-def spline(points, closed):
-    """points: list of (x, y, corner). Returns list of cubic segments (p0, c1, c2, p1)."""
-    n = len(points)
-    P = [(p[0], p[1]) for p in points]
-    C = [p[2] if len(p) > 2 else False for p in points]
-    tin = [None] * n
-    tout = [None] * n
-    for i in range(n):
-        p = P[i]
-        prv = P[i - 1] if (closed or i > 0) else None
-        nxt = P[(i + 1) % n] if (closed or i < n - 1) else None
-        if C[i] or prv is None or nxt is None:
-            if nxt is not None:
-                d = _sub(nxt, p)
-                tout[i] = (d[0] * TENSION, d[1] * TENSION)
-            if prv is not None:
-                d = _sub(p, prv)
-                tin[i] = (d[0] * TENSION, d[1] * TENSION)
-        else:
-            u = _unit(_sub(nxt, prv))
-            lo = _len(_sub(nxt, p)) * TENSION
-            li = _len(_sub(p, prv)) * TENSION
-            tout[i] = (u[0] * lo, u[1] * lo)
-            tin[i] = (u[0] * li, u[1] * li)
-    segs = []
-    last = n if closed else n - 1
-    for i in range(last):
-        j = (i + 1) % n
-        a, b = P[i], P[j]
-        c1 = (a[0] + tout[i][0], a[1] + tout[i][1])
-        c2 = (b[0] - tin[j][0], b[1] - tin[j][1])
-        segs.append((a, c1, c2, b))
-    return segs
-
-
-def fmt(v):
-    s = "%.1f" % v
-    if s.endswith(".0"):
-        s = s[:-2]
-    if s == "-0":
-        s = "0"
-    return s
-
-
-def seg_path(segs, closed):
-    out = ["M %s %s" % (fmt(segs[0][0][0]), fmt(segs[0][0][1]))]
-    for (_a, c1, c2, b) in segs:
-        out.append("C %s %s %s %s %s %s" % tuple(fmt(v) for v in (c1[0], c1[1], c2[0], c2[1], b[0], b[1])))
-    if closed:
-        out.append("Z")
-    return " ".join(out)
-
-
-def closed_path(points):
-    return seg_path(spline(points, True), True)
-
-
-def open_path(points):
-    return seg_path(spline(points, False), False)
-
-
-def bez(seg, t):
-    a, c1, c2, b = seg
-    m = 1 - t
-    return (
-        m * m * m * a[0] + 3 * m * m * t * c1[0] + 3 * m * t * t * c2[0] + t * t * t * b[0],
-        m * m * m * a[1] + 3 * m * m * t * c1[1] + 3 * m * t * t * c2[1] + t * t * t * b[1],
-    )
 
 
 def ellipse_pts(cx, cy, rx, ry, rot=0.0, n=None, start=0.0):
@@ -145,15 +78,6 @@ def sample_closed(ctrl):
     return out
 
 
-def poly_area(pts):
-    a = 0.0
-    for i in range(len(pts)):
-        x1, y1 = pts[i][0], pts[i][1]
-        x2, y2 = pts[(i + 1) % len(pts)][0], pts[(i + 1) % len(pts)][1]
-        a += x1 * y2 - x2 * y1
-    return a / 2
-
-
 def inset_poly(pts, d):
     """Offsets a closed polygon inward by d (works for small d on smooth, dense polygons)."""
     sign = 1.0 if poly_area(pts) > 0 else -1.0
@@ -170,19 +94,6 @@ def inset_poly(pts, d):
         cos = max(0.35, m[0] * n1[0] + m[1] * n1[1])
         out.append((p[0] + m[0] * d / cos, p[1] + m[1] * d / cos, p[2]))
     return out
-
-
-def point_in_poly(pts, x, y):
-    inside = False
-    n = len(pts)
-    for i in range(n):
-        x1, y1 = pts[i][0], pts[i][1]
-        x2, y2 = pts[(i + 1) % n][0], pts[(i + 1) % n][1]
-        if (y1 > y) != (y2 > y):
-            xi = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-            if xi > x:
-                inside = not inside
-    return inside
 
 
 def crossings_y(pts, y):
@@ -500,91 +411,6 @@ def nearest_index(outline, x, y, pred=None):
 # ----------------------------------------------------------------------------- path parsing for checks
 
 
-def parse_path(d):
-    """Minimal parser for the paths we write (M L C Z absolute). Returns list of (points, closed)."""
-    toks = d.replace(",", " ").split()
-    subs = []
-    cur = None
-    i = 0
-    pen = (0.0, 0.0)
-    while i < len(toks):
-        t = toks[i]
-        if t == "M":
-            if cur:
-                subs.append((cur, False))
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur = [pen]
-            i += 3
-        elif t == "L":
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur.append(pen)
-            i += 3
-        elif t == "C":
-            c1 = (float(toks[i + 1]), float(toks[i + 2]))
-            c2 = (float(toks[i + 3]), float(toks[i + 4]))
-            b = (float(toks[i + 5]), float(toks[i + 6]))
-            a = pen
-            for k in range(1, 9):
-                p = bez((a, c1, c2, b), k / 8)
-                cur.append(p)
-            pen = b
-            i += 7
-        elif t == "Z":
-            subs.append((cur, True))
-            cur = None
-            i += 1
-        else:
-            raise ValueError("unexpected token %r in %s" % (t, d[:60]))
-    if cur:
-        subs.append((cur, False))
-    return subs
-
-
-def _seg_intersect(p1, p2, p3, p4):
-    def orient(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1 = orient(p3, p4, p1)
-    d2 = orient(p3, p4, p2)
-    d3 = orient(p1, p2, p3)
-    d4 = orient(p1, p2, p4)
-    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 != 0 and d2 != 0 and d3 != 0 and d4 != 0
-
-
-def self_intersections(pts, closed=True):
-    n = len(pts)
-    edges = [(pts[i], pts[(i + 1) % n]) for i in range(n if closed else n - 1)]
-    bad = []
-    m = len(edges)
-    for i in range(m):
-        xa0, xa1 = sorted((edges[i][0][0], edges[i][1][0]))
-        for j in range(i + 2, m):
-            if closed and i == 0 and j == m - 1:
-                continue
-            e = edges[j]
-            if max(e[0][0], e[1][0]) < xa0 or min(e[0][0], e[1][0]) > xa1:
-                continue
-            if _seg_intersect(edges[i][0], edges[i][1], e[0], e[1]):
-                bad.append(edges[i][0])
-    return bad
-
-
-def point_in(subs, x, y):
-    inside = False
-    for pts, _closed in subs:
-        if point_in_poly(pts, x, y):
-            inside = not inside
-    return inside
-
-
-def _dist_seg(p, a, b):
-    ab = _sub(b, a)
-    l2 = ab[0] ** 2 + ab[1] ** 2
-    t = 0 if l2 == 0 else max(0, min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / l2))
-    q = (a[0] + ab[0] * t, a[1] + ab[1] * t)
-    return _len(_sub(p, q))
-
-
 # ----------------------------------------------------------------------------- view container
 
 FILLS = {
@@ -594,6 +420,14 @@ FILLS = {
     "Tendon": ("#eadfcc", "#8e7c66", 1.0),
     "Nerve": ("#f5c81e", "#806200", 1.1),
     "Bone": ("#f1ead6", "#8f8570", 1.1),
+    "Zone(Rose)": ("#f4b6c2", "#6a6070", 0.9),
+    "Zone(Peach)": ("#f8c8a0", "#6a6070", 0.9),
+    "Zone(Sand)": ("#eedca8", "#6a6070", 0.9),
+    "Zone(Lemon)": ("#f6ec8c", "#6a6070", 0.9),
+    "Zone(Mint)": ("#b8e4c0", "#6a6070", 0.9),
+    "Zone(Teal)": ("#9cd8d4", "#6a6070", 0.9),
+    "Zone(Sky)": ("#aaccf0", "#6a6070", 0.9),
+    "Zone(Lilac)": ("#ccbaec", "#6a6070", 0.9),
 }
 
 
@@ -728,33 +562,34 @@ def find_point(view, rid, mirrored=False):
 
 # ----------------------------------------------------------------------------- paints
 
+# Pastel hues (Paint::Zone in the app) so that neighbouring zones read apart.
 PAINT = {
-    "head_brain": "Bone",
-    "pituitary": "Nerve",
-    "sinuses": "Bone",
-    "neck_throat": "DeepMuscle",
-    "eyes": "Nerve",
-    "ears": "DeepMuscle",
-    "shoulder": "Tendon",
-    "chest_lungs": "Muscle",
-    "solar_plexus": "Nerve",
-    "stomach": "Tendon",
-    "liver": "DeepMuscle",
-    "spleen": "DeepMuscle",
-    "intestines": "Bone",
-    "kidney": "Muscle",
-    "adrenal": "Nerve",
-    "spine_cervical": "Tendon",
-    "spine_thoracic": "Bone",
-    "spine_lumbar": "Tendon",
-    "spine_sacrum": "Bone",
-    "spine_coccyx": "Tendon",
-    "pelvis": "Muscle",
-    "lower_back": "DeepMuscle",
-    "buttocks": "Muscle",
-    "sciatic": "Nerve",
-    "hip": "Muscle",
-    "knee": "DeepMuscle",
+    "head_brain": "Zone(Lilac)",
+    "pituitary": "Zone(Rose)",
+    "sinuses": "Zone(Sky)",
+    "neck_throat": "Zone(Peach)",
+    "eyes": "Zone(Mint)",
+    "ears": "Zone(Teal)",
+    "shoulder": "Zone(Sand)",
+    "chest_lungs": "Zone(Sky)",
+    "solar_plexus": "Zone(Lemon)",
+    "stomach": "Zone(Peach)",
+    "liver": "Zone(Peach)",
+    "spleen": "Zone(Rose)",
+    "intestines": "Zone(Mint)",
+    "kidney": "Zone(Lilac)",
+    "adrenal": "Zone(Lemon)",
+    "spine_cervical": "Zone(Teal)",
+    "spine_thoracic": "Zone(Sand)",
+    "spine_lumbar": "Zone(Teal)",
+    "spine_sacrum": "Zone(Sand)",
+    "spine_coccyx": "Zone(Teal)",
+    "pelvis": "Zone(Peach)",
+    "lower_back": "Zone(Lilac)",
+    "buttocks": "Zone(Rose)",
+    "sciatic": "Zone(Lemon)",
+    "hip": "Zone(Peach)",
+    "knee": "Zone(Mint)",
 }
 
 # ----------------------------------------------------------------------------- plantar view
@@ -1001,17 +836,12 @@ def build_plantar():
 
     # ---- guides
     def guide(name, f, xa, xb):
-        xs = crossings_y(dense, f((xa + xb) / 2))
         pts = []
         k = 12
         for i in range(k + 1):
             x = lerp(xa, xb, i / k)
             pts.append((x, f(x), False))
         v.add("plantar_%s_line_left" % name, "guides", "Left", "Guide", open_path(pts), mirror="plantar_%s_line_right" % name)
-
-    def span(f, y_guess):
-        xs = crossings_y(dense, y_guess)
-        return xs[0] + 5, xs[-1] - 5
 
     for name, f in (("shoulder", pl_shoulder), ("diaphragm", pl_diaphragm), ("waist", pl_waist), ("pelvic", pl_pelvic)):
         # end points on the outline: solve f(x) against the outline crossings
@@ -1157,8 +987,6 @@ def build_medial():
     mx, my = MED_MALLEOLUS
     details = [
         closed_path(ellipse_pts(mx, my, 36, 41, math.radians(10), n=10)),
-        # toenail of the big toe
-        open_path([(122, 552, False), (140, 538, False), (170, 532, False), (190, 540, False)]),
         # Achilles tendon
         open_path([(902, 40, False), (894, 170, False), (893, 300, False), (906, 390, False), (934, 450, False)]),
         # crease under the big toe

@@ -14,12 +14,29 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pathkit import (  # noqa: E402
+    _dist_seg,
+    _len,
+    _seg_intersect,
+    _sub,
+    _unit,
+    closed_path,
+    fmt,
+    open_path,
+    parse_path,
+    point_in,
+    poly_area,
+    seg_path,
+    self_intersections,
+    spline,
+)
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 MID = 500.0
 HX = 250.0  # x units per head height
 HY = 247.5  # y units per head height (figure from y = 10 to y = 1990)
 Y0 = 10.0
-TENSION = 0.36
 FIBRES = True  # thin fibre-direction lines (SkinLine, no structure) on the muscle layers
 
 # ----------------------------------------------------------------------------- geometry
@@ -42,80 +59,6 @@ class Fig:
             x, y = self.p(item[0], item[1])
             out.append((x, y, corner))
         return out
-
-
-def _sub(a, b):
-    return (a[0] - b[0], a[1] - b[1])
-
-
-def _len(v):
-    return math.hypot(v[0], v[1])
-
-
-def _unit(v):
-    n = _len(v)
-    return (v[0] / n, v[1] / n) if n > 1e-9 else (0.0, 0.0)
-
-
-def spline(points, closed):
-    """points: list of (x, y, corner). Returns list of cubic segments (p0, c1, c2, p1)."""
-    n = len(points)
-    P = [(p[0], p[1]) for p in points]
-    C = [p[2] for p in points]
-    tin = [None] * n
-    tout = [None] * n
-    for i in range(n):
-        p = P[i]
-        prv = P[i - 1] if (closed or i > 0) else None
-        nxt = P[(i + 1) % n] if (closed or i < n - 1) else None
-        if C[i] or prv is None or nxt is None:
-            if nxt is not None:
-                d = _sub(nxt, p)
-                tout[i] = (d[0] * TENSION, d[1] * TENSION)
-            if prv is not None:
-                d = _sub(p, prv)
-                tin[i] = (d[0] * TENSION, d[1] * TENSION)
-        else:
-            u = _unit(_sub(nxt, prv))
-            lo = _len(_sub(nxt, p)) * TENSION
-            li = _len(_sub(p, prv)) * TENSION
-            tout[i] = (u[0] * lo, u[1] * lo)
-            tin[i] = (u[0] * li, u[1] * li)
-    segs = []
-    last = n if closed else n - 1
-    for i in range(last):
-        j = (i + 1) % n
-        a, b = P[i], P[j]
-        c1 = (a[0] + tout[i][0], a[1] + tout[i][1])
-        c2 = (b[0] - tin[j][0], b[1] - tin[j][1])
-        segs.append((a, c1, c2, b))
-    return segs
-
-
-def fmt(v):
-    s = "%.1f" % v
-    if s.endswith(".0"):
-        s = s[:-2]
-    if s == "-0":
-        s = "0"
-    return s
-
-
-def seg_path(segs, closed):
-    out = ["M %s %s" % (fmt(segs[0][0][0]), fmt(segs[0][0][1]))]
-    for (_a, c1, c2, b) in segs:
-        out.append("C %s %s %s %s %s %s" % tuple(fmt(v) for v in (c1[0], c1[1], c2[0], c2[1], b[0], b[1])))
-    if closed:
-        out.append("Z")
-    return " ".join(out)
-
-
-def closed_path(points):
-    return seg_path(spline(points, True), True)
-
-
-def open_path(points):
-    return seg_path(spline(points, False), False)
 
 
 def poly_path(points, closed=True):
@@ -213,97 +156,6 @@ def with_mirror(path_left, path_right):
 
 
 # ----------------------------------------------------------------------------- path parsing for checks
-
-
-def parse_path(d):
-    """Minimal parser for the paths we write (M L C Z absolute). Returns list of (points, closed)."""
-    toks = d.replace(",", " ").split()
-    subs = []
-    cur = None
-    i = 0
-    pen = (0.0, 0.0)
-    while i < len(toks):
-        t = toks[i]
-        if t == "M":
-            if cur:
-                subs.append((cur, False))
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur = [pen]
-            i += 3
-        elif t == "L":
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur.append(pen)
-            i += 3
-        elif t == "C":
-            c1 = (float(toks[i + 1]), float(toks[i + 2]))
-            c2 = (float(toks[i + 3]), float(toks[i + 4]))
-            b = (float(toks[i + 5]), float(toks[i + 6]))
-            a = pen
-            for k in range(1, 13):
-                s = k / 12
-                m = 1 - s
-                x = m * m * m * a[0] + 3 * m * m * s * c1[0] + 3 * m * s * s * c2[0] + s * s * s * b[0]
-                y = m * m * m * a[1] + 3 * m * m * s * c1[1] + 3 * m * s * s * c2[1] + s * s * s * b[1]
-                cur.append((x, y))
-            pen = b
-            i += 7
-        elif t == "Z":
-            subs.append((cur, True))
-            cur = None
-            i += 1
-        else:
-            raise ValueError("unexpected token %r in %s" % (t, d[:60]))
-    if cur:
-        subs.append((cur, False))
-    return subs
-
-
-def poly_area(pts):
-    a = 0.0
-    for i in range(len(pts)):
-        x1, y1 = pts[i]
-        x2, y2 = pts[(i + 1) % len(pts)]
-        a += x1 * y2 - x2 * y1
-    return a / 2
-
-
-def _seg_intersect(p1, p2, p3, p4):
-    def orient(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1 = orient(p3, p4, p1)
-    d2 = orient(p3, p4, p2)
-    d3 = orient(p1, p2, p3)
-    d4 = orient(p1, p2, p4)
-    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 != 0 and d2 != 0 and d3 != 0 and d4 != 0
-
-
-def self_intersections(pts, closed=True):
-    n = len(pts)
-    edges = [(pts[i], pts[(i + 1) % n]) for i in range(n if closed else n - 1)]
-    bad = []
-    m = len(edges)
-    for i in range(m):
-        for j in range(i + 2, m):
-            if closed and i == 0 and j == m - 1:
-                continue
-            if _seg_intersect(edges[i][0], edges[i][1], edges[j][0], edges[j][1]):
-                bad.append(edges[i][0])
-    return bad
-
-
-def point_in(subs, x, y):
-    inside = False
-    for pts, _closed in subs:
-        n = len(pts)
-        for i in range(n):
-            x1, y1 = pts[i]
-            x2, y2 = pts[(i + 1) % n]
-            if (y1 > y) != (y2 > y):
-                xi = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-                if xi > x:
-                    inside = not inside
-    return inside
 
 
 # ----------------------------------------------------------------------------- view builder
@@ -1062,14 +914,6 @@ def centroid(view, rid):
             ax += (x1 + x2) * c
             ay += (y1 + y2) * c
     return (ax / (3 * at), ay / (3 * at))
-
-
-def _dist_seg(p, a, b):
-    ab = _sub(b, a)
-    l2 = ab[0] ** 2 + ab[1] ** 2
-    t = 0 if l2 == 0 else max(0, min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / l2))
-    q = (a[0] + ab[0] * t, a[1] + ab[1] * t)
-    return _len(_sub(p, q))
 
 
 # ----------------------------------------------------------------------------- main
