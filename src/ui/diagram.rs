@@ -112,7 +112,9 @@ pub fn diagram_ui(
         {
             let emphasis = if Some(i) == selected {
                 Emphasis::Selected
-            } else if Some(i) == twin || linked.contains(&i) {
+            } else if linked.contains(&i) {
+                Emphasis::Linked
+            } else if Some(i) == twin {
                 Emphasis::Twin
             } else if Some(i) == hovered {
                 Emphasis::Hovered
@@ -204,6 +206,7 @@ enum Emphasis {
     None,
     Hovered,
     Twin,
+    Linked,
     Selected,
 }
 
@@ -223,6 +226,7 @@ fn paint_region(
             Emphasis::None => style.fill,
             Emphasis::Hovered => mix(style.fill, Color32::WHITE, 0.25),
             Emphasis::Twin => mix(style.fill, palette.selected, 0.18),
+            Emphasis::Linked => mix(style.fill, palette.linked, 0.3),
             Emphasis::Selected => mix(style.fill, palette.selected, 0.28),
         };
         let color = with_opacity(fill, opacity);

@@ -48,9 +48,11 @@ pub fn quiz_ui(
     ));
     ui.add_space(8.0);
     let target = question.target();
-    let zone_name = atlas
-        .zone(&target.zone)
-        .map_or(target.zone.as_str(), |z| z.name.as_str());
+    let zone_name = in_sentence(
+        atlas
+            .zone(&target.zone)
+            .map_or(target.zone.as_str(), |z| z.name.as_str()),
+    );
     let foot = foot_word(target.side);
     match question {
         Question::Find(_) => {
@@ -126,7 +128,10 @@ pub fn quiz_ui(
                     .and_then(|r| atlas.region(r))
                     .map(|r| atlas.region_label(r));
                 if let Some(clicked) = clicked {
-                    ui.label(format!("You clicked the {clicked}. The {zone_name} on the {foot} is outlined in green."));
+                    let clicked = in_sentence(&clicked);
+                    ui.label(format!(
+                        "You clicked the {clicked}. The {zone_name} on the {foot} is outlined in green."
+                    ));
                 }
             }
         }
@@ -213,5 +218,17 @@ fn foot_word(side: Side) -> &'static str {
         Side::Left => "left foot",
         Side::Right => "right foot",
         Side::Midline => "feet",
+    }
+}
+
+/// A name as it reads inside a sentence: "Sciatic zone" becomes "sciatic zone", but an
+/// abbreviation such as "L5" keeps its capital.
+fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() && !second.is_ascii_digit() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
     }
 }
