@@ -150,3 +150,43 @@ fn unknown_view_and_bad_arguments_fail_cleanly() {
     let out = atlas().args(["hit", "test", "x", "1"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn hit_and_list_work_on_the_foot_maps() {
+    let json = atlas().args(["list", "--json"]).output().unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(value["zones"].as_array().unwrap().iter().any(|z| {
+        z["id"] == "sciatic"
+            && z["links"]
+                .as_array()
+                .unwrap()
+                .contains(&serde_json::json!("sciatic_nerve"))
+    }));
+    let plantar = value["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "feet_plantar")
+        .unwrap();
+    let sciatic = plantar["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "plantar_sciatic_right")
+        .unwrap();
+    assert_eq!(sciatic["zone"], "sciatic");
+    assert_eq!(sciatic["side"], "Right");
+    let c = sciatic["centroid"].as_array().unwrap();
+    let (x, y) = (
+        c[0].as_f64().unwrap().to_string(),
+        c[1].as_f64().unwrap().to_string(),
+    );
+    let out = atlas()
+        .args(["hit", "feet_plantar", &x, &y])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "plantar_sciatic_right"
+    );
+}
