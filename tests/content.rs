@@ -707,3 +707,24 @@ fn extent_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> (f3
     let max = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     (min, max)
 }
+
+#[test]
+fn search_lists_a_muscle_once_per_side_and_view() {
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let found: Vec<String> = atlas
+        .search("gluteus medius")
+        .iter()
+        .map(|r| atlas.region_label(atlas.region(*r).unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        ["Gluteus medius (left)", "Gluteus medius (right)"],
+        "drawn on two layers, listed once a side"
+    );
+    let first = atlas.region(atlas.search("gluteus medius")[0]).unwrap();
+    let view = &atlas.views[atlas.view_index("posterior").unwrap()];
+    assert_eq!(
+        view.layers[first.layer].id, "superficial",
+        "the visible part comes first"
+    );
+}

@@ -355,6 +355,18 @@ impl Atlas {
             }
         }
         hits.sort_by_key(|(rank, r)| (*rank, r.view, r.region));
-        hits.into_iter().map(|(_, r)| r).collect()
+        // One match per structure (or zone), side and view: a muscle drawn in two pieces or on
+        // two layers (gluteus medius) is listed once, by its first (lowest-layer) region.
+        let mut seen = std::collections::HashSet::new();
+        hits.into_iter()
+            .map(|(_, r)| r)
+            .filter(|r| {
+                let Some(region) = self.region(*r) else {
+                    return false;
+                };
+                let what = region.structure.as_deref().or(region.zone.as_deref());
+                seen.insert((r.view, what, region.side))
+            })
+            .collect()
     }
 }
