@@ -65,6 +65,8 @@ struct ScreenshotJob {
 /// The Bodywork Atlas app.
 pub struct AtlasApp {
     settings: Settings,
+    /// A one-off message for the user (e.g. saved settings that could not be read).
+    notice: Option<String>,
     dirs: ContentDirs,
     atlas: Option<Arc<Atlas>>,
     /// Problems of the last load; shown in a banner until the content loads cleanly.
@@ -127,14 +129,13 @@ impl AtlasApp {
     /// Builds the app: loads content, restores settings.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let settings = if options.persist {
-            cc.storage
-                .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-                .unwrap_or_default()
-        } else {
-            Settings::default()
-        };
+        let saved = options
+            .persist
+            .then(|| cc.storage.and_then(|s| s.get_string(SETTINGS_KEY)))
+            .flatten();
+        let (settings, notice) = Settings::restore(saved.as_deref());
         let mut app = Self {
+            notice,
             settings,
             dirs: options.dirs,
             atlas: None,
@@ -198,6 +199,12 @@ impl AtlasApp {
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
         self.quiz.as_ref()
+    }
+
+    /// A one-off message shown under the top bar, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
     }
 
     /// The persisted settings.
@@ -659,6 +666,18 @@ impl eframe::App for AtlasApp {
             self.top_bar_ui(ui, &atlas, &mut commands);
             ui.add_space(3.0);
         });
+        if let Some(notice) = self.notice.clone() {
+            egui::Panel::top("notice").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(notice).color(egui::Color32::from_rgb(0xb0, 0x70, 0x10)),
+                    );
+                    if ui.small_button("Dismiss").clicked() {
+                        self.notice = None;
+                    }
+                });
+            });
+        }
         if !self.errors.is_empty() {
             egui::Panel::top("errors")
                 .frame(egui::Frame::new())

@@ -68,6 +68,24 @@ pub struct LayerSetting {
 }
 
 impl Settings {
+    /// Settings from their saved text (RON, as eframe stores them). Unreadable text gives the
+    /// defaults and a message saying so; nothing saved gives the defaults silently.
+    #[must_use]
+    pub fn restore(saved: Option<&str>) -> (Self, Option<String>) {
+        let Some(text) = saved else {
+            return (Self::default(), None);
+        };
+        match ron::from_str::<Self>(text) {
+            Ok(settings) => (settings, None),
+            Err(err) => (
+                Self::default(),
+                Some(format!(
+                    "Your saved settings could not be read ({err}); the defaults are used and will be saved on exit."
+                )),
+            ),
+        }
+    }
+
     /// The effective setting of a layer: the user's, else the content's default.
     #[must_use]
     pub fn layer(&self, view: &PreparedView, layer: usize) -> LayerSetting {
@@ -134,6 +152,18 @@ mod tests {
         assert_eq!(ron::from_str::<Settings>(&text).unwrap(), s);
         let old: Settings = ron::from_str("(dark: true)").unwrap();
         assert!(old.dark && old.layers.is_empty() && old.study.rounds == 0);
+    }
+
+    #[test]
+    fn corrupt_saved_settings_give_defaults_and_a_message() {
+        let (s, notice) = Settings::restore(Some(
+            "(view: Some(\"feet_plantar\"), layers: {\"posterior\": {\"deep\": (visible: tru",
+        ));
+        assert_eq!(s, Settings::default());
+        assert!(notice.is_some_and(|n| n.contains("could not be read")));
+        let (s, notice) = Settings::restore(Some("(dark: true)"));
+        assert!(s.dark && notice.is_none());
+        assert_eq!(Settings::restore(None), (Settings::default(), None));
     }
 
     #[test]
