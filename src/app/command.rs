@@ -31,6 +31,8 @@ pub enum Command {
     ResetCamera,
     /// Light or dark theme.
     SetDark(bool),
+    /// Show names on the diagram.
+    SetLabels(bool),
     /// Read the content files again (the last good content stays on any problem).
     Reload,
     /// Open or close the safety window.

@@ -322,6 +322,7 @@ impl AtlasApp {
                 }
             }
             Command::SetDark(dark) => self.settings.dark = dark,
+            Command::SetLabels(on) => self.settings.labels = on,
             Command::Reload => self.reload(),
             Command::ShowSafety(show) => self.show_safety = show,
             Command::FocusSearch => {}

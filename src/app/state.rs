@@ -19,6 +19,8 @@ pub struct Settings {
     pub layers: BTreeMap<String, BTreeMap<String, LayerSetting>>,
     /// Dark theme.
     pub dark: bool,
+    /// Names drawn on the diagram.
+    pub labels: bool,
     /// Study mode progress.
     pub study: StudyProgress,
 }

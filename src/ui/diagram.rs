@@ -161,6 +161,9 @@ pub fn diagram_ui(
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
     side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
+    if input.settings.labels && !input.conceal_names {
+        labels_ui(ui, &painter, input, screen_from_diagram);
+    }
 
     region_targets_ui(
         ui,
@@ -283,6 +286,50 @@ fn outline(
         } else {
             painter.add(Shape::line(points, stroke));
         }
+    }
+}
+
+/// Names written on the regions of shown layers, where the name fits inside the region's box
+/// on screen (so more appear as you zoom in); the topmost region's name wins a place.
+fn labels_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    input: &DiagramInput<'_>,
+    screen_from_diagram: TSTransform,
+) {
+    let view = input.view;
+    let font = FontId::proportional(11.0);
+    let text_color = input.palette.hover;
+    let halo = with_opacity(input.palette.background, 0.8);
+    let mut taken: Vec<Rect> = Vec::new();
+    let shown = |layer: usize| input.settings.layer_shown(view, layer);
+    for (i, region) in view.regions.iter().enumerate().rev() {
+        // Only where the region itself is seen at its anchor, not a region drawn over it.
+        if !region.is_selectable()
+            || !shown(region.layer)
+            || view.hit(region.anchor, shown) != Some(i)
+        {
+            continue;
+        }
+        let bbox = screen_from_diagram.mul_rect(region.bbox);
+        let name = input.atlas.region_name(region);
+        let galley = ui
+            .painter()
+            .layout_no_wrap(name.to_owned(), font.clone(), text_color);
+        let size = galley.size();
+        if size.x > bbox.width() * 1.1 || size.y > bbox.height() {
+            continue;
+        }
+        let at = Rect::from_center_size(
+            screen_from_diagram.mul_pos(region.anchor),
+            size + Vec2::splat(4.0),
+        );
+        if taken.iter().any(|t| t.intersects(at)) || !painter.clip_rect().contains_rect(at) {
+            continue;
+        }
+        taken.push(at);
+        painter.rect_filled(at, 3.0, halo);
+        painter.galley(at.min + Vec2::splat(2.0), galley, text_color);
     }
 }
 

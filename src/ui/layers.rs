@@ -16,6 +16,15 @@ pub fn layers_ui(
     settings: &Settings,
     commands: &mut Vec<Command>,
 ) {
+    let mut labels = settings.labels;
+    if ui
+        .checkbox(&mut labels, "Names on the diagram")
+        .on_hover_text("Write each region's name on it where it fits (more appear as you zoom in)")
+        .changed()
+    {
+        commands.push(Command::SetLabels(labels));
+    }
+    ui.add_space(6.0);
     ui.strong("Layers");
     for (i, layer) in view.layers.iter().enumerate().rev() {
         let setting = settings.layer(view, i);
