@@ -6,6 +6,7 @@ use std::hint::black_box;
 
 use bodywork_atlas::app::command::Command;
 use bodywork_atlas::content::{ContentDirs, load};
+use bodywork_atlas::ui::camera::Camera;
 use bodywork_atlas::{AtlasApp, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -80,6 +81,24 @@ fn full_frame(c: &mut Criterion) {
         "full frame, posterior, all layers, 1920x1080 (run + tessellate)",
         |b| {
             b.iter(|| {
+                let output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
+            });
+        },
+    );
+    // The same with the diagram redrawn every frame (as while zooming, panning or hovering).
+    let canvas = view.canvas_rect();
+    let mut flip = false;
+    c.bench_function(
+        "full frame, posterior, all layers, 1920x1080, diagram redrawn",
+        |b| {
+            b.iter(|| {
+                flip = !flip;
+                let zoom = if flip { 1.0 } else { 1.001 };
+                app.apply(Command::SetCamera(Camera {
+                    zoom,
+                    center: canvas.center(),
+                }));
                 let output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
                 black_box(ctx.tessellate(output.shapes, output.pixels_per_point))
             });

@@ -17,7 +17,7 @@ use crate::content::{self, ContentDirs, ContentError};
 use crate::model::quiz::Quiz;
 use crate::model::{Atlas, PreparedRegion, PreparedView, RegionRef};
 use crate::ui::camera::Camera;
-use crate::ui::diagram::{DiagramInput, diagram_ui};
+use crate::ui::diagram::{DiagramCache, DiagramInput, diagram_ui};
 use crate::ui::palette::Palette;
 use crate::ui::search::{SearchState, search_field_id, search_ui};
 use crate::ui::{detail, layers, safety};
@@ -83,6 +83,8 @@ pub struct AtlasApp {
     show_safety: bool,
     /// Layer textures, made once per content load: (view id, layer index).
     textures: HashMap<(String, usize), Option<TextureHandle>>,
+    /// The diagram's tessellated meshes, reused between frames.
+    diagram_cache: DiagramCache,
     screenshot: Option<ScreenshotJob>,
     persist: bool,
     frames: u64,
@@ -148,6 +150,7 @@ impl AtlasApp {
             search: SearchState::default(),
             show_safety: false,
             textures: HashMap::new(),
+            diagram_cache: DiagramCache::default(),
             screenshot: options.screenshot.map(|(path, result)| ScreenshotJob {
                 path,
                 result,
@@ -258,6 +261,7 @@ impl AtlasApp {
                 self.atlas = Some(Arc::new(atlas));
                 self.errors.clear();
                 self.textures.clear();
+                self.diagram_cache = DiagramCache::default();
                 if let Some(sel) = &self.selected
                     && self
                         .atlas
@@ -325,6 +329,7 @@ impl AtlasApp {
             Command::SetLabels(on) => self.settings.labels = on,
             Command::Reload => self.reload(),
             Command::ShowSafety(show) => self.show_safety = show,
+            // Keyboard focus is egui memory, set in `ui` where the context is at hand.
             Command::FocusSearch => {}
         }
     }
@@ -747,7 +752,7 @@ impl eframe::App for AtlasApp {
                             && q.feedback().is_none()
                     }),
                 };
-                diagram_ui(ui, &input, &mut commands);
+                diagram_ui(ui, &input, &mut self.diagram_cache, &mut commands);
             });
         if self.show_safety {
             let mut open = true;

@@ -106,32 +106,6 @@ impl PreparedView {
     pub fn layer_index(&self, id: &str) -> Option<usize> {
         self.layers.iter().position(|l| l.id == id)
     }
-
-    /// The selectable region nearest to `from` in the direction `dir` (arrow-key navigation),
-    /// among visible layers. Regions within 60 degrees of the direction qualify; the nearest
-    /// wins, with off-axis distance counting double.
-    #[must_use]
-    pub fn neighbor(
-        &self,
-        from: usize,
-        dir: Vec2,
-        layer_visible: impl Fn(usize) -> bool,
-    ) -> Option<usize> {
-        let origin = self.regions.get(from)?.anchor;
-        let dir = dir.normalized();
-        self.regions
-            .iter()
-            .enumerate()
-            .filter(|(i, r)| *i != from && r.is_selectable() && layer_visible(r.layer))
-            .filter_map(|(i, r)| {
-                let d = r.anchor - origin;
-                let along = d.dot(dir);
-                let across = (d - dir * along).length();
-                (along > 0.0 && across <= along * 1.8).then_some((i, along + 2.0 * across))
-            })
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
-    }
 }
 
 /// Everything the app shows, validated and prepared.

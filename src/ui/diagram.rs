@@ -1,7 +1,9 @@
 //! The interactive diagram: paints the layers, hit-tests the pointer in diagram coordinates,
 //! and gives every region an accessibility label and a keyboard focus stop.
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use std::sync::Arc;
+
+use egui::epaint::{Mesh, Tessellator, Vertex, WHITE_UV};
 use egui::{
     Align2, Color32, CursorIcon, FontId, Id, PopupAnchor, Pos2, Rect, Sense, Shape, Stroke,
     TextureHandle, Ui, Vec2, WidgetInfo, emath::TSTransform,
@@ -34,6 +36,31 @@ pub struct DiagramInput<'a> {
     pub select_on_focus: bool,
 }
 
+/// The diagram tessellated into one mesh per layer plus the highlight outlines, reused while
+/// nothing that shapes it changes (camera, window, layers, selection, hover, theme): most
+/// frames then only hand egui the finished triangles. Not persisted.
+#[derive(Default)]
+pub struct DiagramCache {
+    key: Option<PaintKey>,
+    layers: Vec<Arc<Mesh>>,
+    overlay: Arc<Mesh>,
+}
+
+/// Everything the cached meshes depend on.
+#[derive(Clone, PartialEq)]
+struct PaintKey {
+    view: String,
+    rect: Rect,
+    screen_from_diagram: TSTransform,
+    pixels_per_point: f32,
+    layers: Vec<(bool, f32)>,
+    selected: Option<usize>,
+    twin: Option<usize>,
+    linked: Vec<usize>,
+    hovered: Option<usize>,
+    dark: bool,
+}
+
 /// Size of the invisible focus/accessibility target at each region's anchor, in points.
 const TARGET_SIZE: f32 = 8.0;
 
@@ -42,6 +69,7 @@ const TARGET_SIZE: f32 = 8.0;
 pub fn diagram_ui(
     ui: &mut Ui,
     input: &DiagramInput<'_>,
+    cache: &mut DiagramCache,
     commands: &mut Vec<Command>,
 ) -> Option<String> {
     let view = input.view;
@@ -93,71 +121,94 @@ pub fn diagram_ui(
         .filter_map(|id| view.region_index(id))
         .collect();
     let painter = painter.with_clip_rect(rect);
-    for (layer_index, _) in view.layers.iter().enumerate() {
+    let key = PaintKey {
+        view: view.id.clone(),
+        rect,
+        screen_from_diagram,
+        pixels_per_point: ui.ctx().pixels_per_point(),
+        layers: (0..view.layers.len())
+            .map(|l| (shown(l), input.settings.layer(view, l).opacity))
+            .collect(),
+        selected,
+        twin,
+        linked: linked.clone(),
+        hovered,
+        dark: input.palette.is_dark(),
+    };
+    if cache.key.as_ref() != Some(&key) {
+        let options = ui.ctx().tessellation_options(|o| *o);
+        let mut tessellator = Tessellator::new(key.pixels_per_point, options, [1, 1], Vec::new());
+        tessellator.set_clip_rect(rect);
+        let mut tessellate = |shapes: Vec<Shape>| {
+            let mut mesh = Mesh::default();
+            for shape in shapes {
+                tessellator.tessellate_shape(shape, &mut mesh);
+            }
+            Arc::new(mesh)
+        };
+        cache.layers = (0..view.layers.len())
+            .map(|layer| {
+                let opacity = input.settings.layer(view, layer).opacity;
+                let mut shapes = Vec::new();
+                if shown(layer) {
+                    for (i, region) in view
+                        .regions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| r.layer == layer)
+                        .filter(|(_, r)| rect.intersects(screen_from_diagram.mul_rect(r.bbox)))
+                    {
+                        let emphasis = if Some(i) == selected {
+                            Emphasis::Selected
+                        } else if linked.contains(&i) {
+                            Emphasis::Linked
+                        } else if Some(i) == twin {
+                            Emphasis::Twin
+                        } else if Some(i) == hovered {
+                            Emphasis::Hovered
+                        } else {
+                            Emphasis::None
+                        };
+                        let style = (opacity, emphasis, &input.palette);
+                        paint_region(&mut shapes, region, screen_from_diagram, px, style);
+                    }
+                }
+                tessellate(shapes)
+            })
+            .collect();
+        // Selection outlines go on top, so a selected deep muscle stays visible.
+        let mut shapes = Vec::new();
+        let outlined = linked
+            .iter()
+            .map(|&i| (i, 2.5, input.palette.linked))
+            .chain(twin.map(|i| (i, 2.0, with_opacity(input.palette.selected, 0.55))))
+            .chain(selected.map(|i| (i, 3.0, input.palette.selected)))
+            .chain(hovered.map(|i| (i, 1.8, input.palette.hover)));
+        for (i, width, color) in outlined {
+            let region = &view.regions[i];
+            if shown(region.layer) {
+                let stroke = Stroke::new(width, color);
+                outline(&mut shapes, region, screen_from_diagram, px, stroke);
+            }
+        }
+        cache.overlay = tessellate(shapes);
+        cache.key = Some(key);
+    }
+    // Per frame: the layer images and the cached meshes, in drawing order.
+    for (layer_index, mesh) in cache.layers.iter().enumerate() {
         if !shown(layer_index) {
             continue;
         }
-        let opacity = input.settings.layer(view, layer_index).opacity;
         if let Some(Some(texture)) = input.textures.get(layer_index) {
+            let opacity = input.settings.layer(view, layer_index).opacity;
             let tint = with_opacity(Color32::WHITE, opacity);
             let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
             painter.image(texture.id(), screen_from_diagram.mul_rect(canvas), uv, tint);
         }
-        for (i, region) in view
-            .regions
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.layer == layer_index)
-            .filter(|(_, r)| rect.intersects(screen_from_diagram.mul_rect(r.bbox)))
-        {
-            let emphasis = if Some(i) == selected {
-                Emphasis::Selected
-            } else if linked.contains(&i) {
-                Emphasis::Linked
-            } else if Some(i) == twin {
-                Emphasis::Twin
-            } else if Some(i) == hovered {
-                Emphasis::Hovered
-            } else {
-                Emphasis::None
-            };
-            paint_region(
-                &painter,
-                region,
-                screen_from_diagram,
-                px,
-                opacity,
-                emphasis,
-                &input.palette,
-            );
-        }
+        painter.add(Shape::Mesh(mesh.clone()));
     }
-    // Selection outlines go on top, so a selected deep muscle stays visible.
-    let outlined = linked
-        .iter()
-        .map(|&i| (i, 2.5, input.palette.linked))
-        .chain(twin.map(|i| (i, 2.0, with_opacity(input.palette.selected, 0.55))))
-        .chain(selected.map(|i| (i, 3.0, input.palette.selected)));
-    for (i, width, color) in outlined {
-        let region = &view.regions[i];
-        if shown(region.layer) {
-            outline(
-                &painter,
-                region,
-                screen_from_diagram,
-                px,
-                Stroke::new(width, color),
-            );
-        }
-    }
-    if let Some(region) = hovered.map(|i| &view.regions[i]) {
-        outline(
-            &painter,
-            region,
-            screen_from_diagram,
-            px,
-            Stroke::new(1.8, input.palette.hover),
-        );
+    painter.add(Shape::Mesh(cache.overlay.clone()));
+    if hovered.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
     side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
@@ -214,13 +265,11 @@ enum Emphasis {
 }
 
 fn paint_region(
-    painter: &egui::Painter,
+    shapes: &mut Vec<Shape>,
     region: &PreparedRegion,
     screen_from_diagram: TSTransform,
     px: f32,
-    opacity: f32,
-    emphasis: Emphasis,
-    palette: &Palette,
+    (opacity, emphasis, palette): (f32, Emphasis, &Palette),
 ) {
     let style = palette.style(region.paint, px);
     let (_, fill_mesh) = shape_of(region, px);
@@ -246,13 +295,13 @@ fn paint_region(
                 .collect(),
             ..Default::default()
         };
-        painter.add(Shape::mesh(mesh));
+        shapes.push(Shape::mesh(mesh));
     }
     let stroke = Stroke::new(
         style.outline.width,
         with_opacity(style.outline.color, opacity),
     );
-    outline(painter, region, screen_from_diagram, px, stroke);
+    outline(shapes, region, screen_from_diagram, px, stroke);
 }
 
 /// Below this many screen pixels per diagram unit, the coarse shapes are drawn.
@@ -268,7 +317,7 @@ fn shape_of(region: &PreparedRegion, px: f32) -> (&[Polyline], &FillMesh) {
 }
 
 fn outline(
-    painter: &egui::Painter,
+    shapes: &mut Vec<Shape>,
     region: &PreparedRegion,
     screen_from_diagram: TSTransform,
     px: f32,
@@ -282,9 +331,9 @@ fn outline(
             .map(|p| screen_from_diagram.mul_pos(*p))
             .collect();
         if ring.closed {
-            painter.add(Shape::closed_line(points, stroke));
+            shapes.push(Shape::closed_line(points, stroke));
         } else {
-            painter.add(Shape::line(points, stroke));
+            shapes.push(Shape::line(points, stroke));
         }
     }
 }

@@ -45,6 +45,12 @@ impl Palette {
         }
     }
 
+    /// Whether this is the dark theme's palette.
+    #[must_use]
+    pub fn is_dark(&self) -> bool {
+        self.dark
+    }
+
     /// Fill and outline for a paint kind; `px` is screen pixels per diagram unit, so outlines
     /// thin out when zoomed out.
     #[must_use]
