@@ -197,24 +197,24 @@ impl Loader<'_> {
         // Reflex zones.
         let mut zone_ids: HashMap<String, Location> = HashMap::new();
         for file in &zone_files {
+            let links = Refs {
+                field: "links",
+                kind: "structure",
+                known: &structure_ids,
+                complete: self.structures_complete,
+            };
+            let sources = Refs {
+                field: "sources",
+                kind: "source",
+                known: &source_ids,
+                complete: self.sources_complete,
+            };
             let mut from = 0;
             for z in &file.value {
                 let at = file.src.find_item(&z.id, from).unwrap_or(from);
                 from = file.src.after_item(at, &z.id);
                 self.check_unique(&mut zone_ids, "zone", &z.id, file.src.location(at));
-                let links = Refs {
-                    field: "links",
-                    kind: "structure",
-                    known: &structure_ids,
-                    complete: self.structures_complete,
-                };
                 self.check_refs(&file.src, at, &z.links, &links);
-                let sources = Refs {
-                    field: "sources",
-                    kind: "source",
-                    known: &source_ids,
-                    complete: self.sources_complete,
-                };
                 self.check_refs(&file.src, at, &z.sources, &sources);
                 if z.sources.is_empty() {
                     let loc = file.src.find_field(at, "sources").unwrap_or(at);
@@ -469,6 +469,18 @@ impl Loader<'_> {
 
         let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
         let mut from = 0;
+        let structure = Refs {
+            field: "structure",
+            kind: "structure",
+            known: known.structures,
+            complete: self.structures_complete,
+        };
+        let zone = Refs {
+            field: "zone",
+            kind: "zone",
+            known: known.zones,
+            complete: self.zones_complete,
+        };
         for region in &view.regions {
             let at = src.find_item(&region.id, from).unwrap_or(from);
             from = src.after_item(at, &region.id);
@@ -491,19 +503,7 @@ impl Loader<'_> {
                     },
                 );
             }
-            let structure = Refs {
-                field: "structure",
-                kind: "structure",
-                known: known.structures,
-                complete: self.structures_complete,
-            };
             self.check_refs(src, at, region.structure.as_slice(), &structure);
-            let zone = Refs {
-                field: "zone",
-                kind: "zone",
-                known: known.zones,
-                complete: self.zones_complete,
-            };
             self.check_refs(src, at, region.zone.as_slice(), &zone);
             if region.structure.is_some() && region.zone.is_some() {
                 let loc = src.find_field(at, "zone").unwrap_or(at);
