@@ -143,6 +143,15 @@ fn a_study_round_scores_right_and_wrong_answers() {
     harness.get_by_label("Study zones").click();
     harness.run();
     assert!(harness.state().quiz().is_some());
+    if let Some(Question::Find(_)) = harness.state().quiz().unwrap().question() {
+        assert!(
+            harness
+                .query_all_by_label_contains(" foot)")
+                .next()
+                .is_none(),
+            "while a find question waits, the map does not name its zones"
+        );
+    }
 
     answer(&mut harness, true);
     let quiz = harness.state().quiz().unwrap();

@@ -806,3 +806,30 @@ pub fn run(options: StartOptions) -> eframe::Result<()> {
         Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_watcher_sees_an_edit_under_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir_all(data.join("views")).unwrap();
+        let watcher = ContentWatcher::new(
+            &ContentDirs::from_data_dir(&data),
+            &egui::Context::default(),
+        )
+        .expect("a watcher on the data folder");
+        assert!(!watcher.take_change());
+        std::fs::write(data.join("views/new.ron"), "View()").unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !watcher.take_change() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no change seen within 10 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+}
