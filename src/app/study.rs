@@ -28,13 +28,12 @@ impl AtlasApp {
             return;
         };
         let target = question.target().clone();
-        if let Some(view) = self
+        if self
             .atlas
             .as_ref()
-            .and_then(|a| a.view_index(&target.view))
-            .and_then(|i| self.atlas.as_ref()?.views.get(i))
+            .is_some_and(|a| a.view_index(&target.view).is_some())
         {
-            self.settings.view = Some(view.id.clone());
+            self.settings.view = Some(target.view.clone());
         }
         if let Question::Identify { .. } = question {
             self.highlight_target(&target.zone, target.side, &target.view);
