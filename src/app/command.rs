@@ -50,4 +50,6 @@ pub enum Command {
     QuizNext,
     /// Leave study mode.
     EndQuiz,
+    /// Hide the one-off notice under the top bar.
+    DismissNotice,
 }

@@ -231,13 +231,7 @@ impl AtlasApp {
     /// The current view.
     #[must_use]
     pub fn current_view(&self) -> Option<&PreparedView> {
-        let atlas = self.atlas.as_deref()?;
-        let wanted = self
-            .settings
-            .view
-            .as_deref()
-            .and_then(|id| atlas.view_index(id));
-        atlas.views.get(wanted.unwrap_or(0))
+        view_of(self.atlas.as_deref()?, &self.settings)
     }
 
     /// The current view's transform from diagram coordinates to screen points, as last drawn.
@@ -331,6 +325,7 @@ impl AtlasApp {
             Command::ShowSafety(show) => self.show_safety = show,
             // Keyboard focus is egui memory, set in `ui` where the context is at hand.
             Command::FocusSearch => {}
+            Command::DismissNotice => self.notice = None,
         }
     }
 
@@ -609,6 +604,12 @@ impl AtlasApp {
     }
 }
 
+/// The view the settings name, else the first.
+fn view_of<'a>(atlas: &'a Atlas, settings: &Settings) -> Option<&'a PreparedView> {
+    let wanted = settings.view.as_deref().and_then(|id| atlas.view_index(id));
+    atlas.views.get(wanted.unwrap_or(0))
+}
+
 fn theme(dark: bool) -> egui::ThemePreference {
     if dark {
         egui::ThemePreference::Dark
@@ -679,7 +680,7 @@ impl eframe::App for AtlasApp {
                         RichText::new(notice).color(egui::Color32::from_rgb(0xb0, 0x70, 0x10)),
                     );
                     if ui.small_button("Dismiss").clicked() {
-                        self.notice = None;
+                        commands.push(Command::DismissNotice);
                     }
                 });
             });
@@ -689,7 +690,9 @@ impl eframe::App for AtlasApp {
                 .frame(egui::Frame::new())
                 .show(ui, |ui| self.errors_ui(ui));
         }
-        let Some(view) = self.current_view().cloned() else {
+        // The view borrowed from this frame's handle on the content, not cloned: it holds all
+        // the prepared geometry.
+        let Some(view) = view_of(&atlas, &self.settings) else {
             return;
         };
         egui::Panel::left("layers")
@@ -698,13 +701,13 @@ impl eframe::App for AtlasApp {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     ui.add_space(6.0);
-                    layers::layers_ui(ui, &view, &self.settings, &mut commands);
+                    layers::layers_ui(ui, view, &self.settings, &mut commands);
                     ui.add_space(10.0);
                     if self.quiz.is_none() {
                         layers::structures_ui(
                             ui,
                             &atlas,
-                            &view,
+                            view,
                             self.selected.as_deref(),
                             &mut commands,
                         );
@@ -724,10 +727,10 @@ impl eframe::App for AtlasApp {
                 Some(quiz) => {
                     crate::ui::quiz::quiz_ui(ui, &atlas, quiz, &self.settings.study, &mut commands);
                 }
-                None => detail::detail_ui(ui, &atlas, &view, region, &mut commands),
+                None => detail::detail_ui(ui, &atlas, view, region, &mut commands),
             });
         let textures: Vec<Option<TextureHandle>> = (0..view.layers.len())
-            .map(|i| self.texture_for(&ctx, &view, i))
+            .map(|i| self.texture_for(&ctx, view, i))
             .collect();
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
@@ -735,7 +738,7 @@ impl eframe::App for AtlasApp {
                 self.last_diagram_rect = ui.available_rect_before_wrap();
                 let input = DiagramInput {
                     atlas: &atlas,
-                    view: &view,
+                    view,
                     settings: &self.settings,
                     selected: self.selected.as_deref(),
                     camera: self

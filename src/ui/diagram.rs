@@ -453,13 +453,15 @@ fn region_targets_ui(
         let id = Id::unique(("region", region.id.as_str()));
         let response = ui.interact(target, id, Sense::click());
         let is_selected = input.selected == Some(region.id.as_str());
-        let label = if input.conceal_names {
-            format!("Region {} of the map", i + 1)
-        } else {
-            input.atlas.region_label(region)
-        };
-        response
-            .widget_info(|| WidgetInfo::selected(egui::Role::Button, true, is_selected, &label));
+        // The label is only built when accessibility output is on.
+        response.widget_info(|| {
+            let label = if input.conceal_names {
+                format!("Region {} of the map", i + 1)
+            } else {
+                input.atlas.region_label(region)
+            };
+            WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
+        });
         // Keyboard focus selects (egui moves focus with Tab and the arrow keys at the end of a
         // pass, so `gained_focus` is not seen: follow `has_focus` instead). In study mode only
         // Enter answers, so that moving through the map gives nothing away.
