@@ -566,6 +566,7 @@ impl Loader<'_> {
             layers: view.layers.clone(),
             layer_images,
             regions,
+            intro: view.intro.clone(),
         })
     }
 
@@ -694,7 +695,7 @@ impl Loader<'_> {
     }
 }
 
-fn outside_canvas(segments: &[Segment], width: f32, height: f32) -> Option<egui::Pos2> {
+fn outside_canvas(segments: &[Segment], width: f32, height: f32) -> Option<emath::Pos2> {
     segments
         .iter()
         .flat_map(geometry::points_of)
@@ -715,7 +716,7 @@ fn prepare_region(
     } else {
         Default::default()
     };
-    let bbox = bounding_box(&rings).unwrap_or(egui::Rect::NOTHING);
+    let bbox = bounding_box(&rings).unwrap_or(emath::Rect::NOTHING);
     let (area, _) = area_and_centroid(&mesh);
     let coarse = Coarse {
         rings: flatten_within(segments, filled, COARSE_TOLERANCE),

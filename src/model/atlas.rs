@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use egui::emath::{Pos2, Rect, Vec2};
+use emath::{Pos2, Rect, Vec2};
 
 use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
 use super::geometry::{FillMesh, Polyline, contains_point};
@@ -75,6 +75,8 @@ pub struct PreparedView {
     /// One per layer.
     pub layer_images: Vec<Option<LayerImage>>,
     pub regions: Vec<PreparedRegion>,
+    /// Paragraphs shown while nothing is selected.
+    pub intro: Vec<String>,
 }
 
 impl PreparedView {

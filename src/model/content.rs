@@ -28,6 +28,10 @@ pub struct View {
     pub layers: Vec<Layer>,
     /// Regions, drawn layer by layer, in this order within a layer.
     pub regions: Vec<Region>,
+    /// Paragraphs shown in the detail panel while nothing is selected: what the view shows and
+    /// how to start.
+    #[serde(default)]
+    pub intro: Vec<String>,
 }
 
 /// Canvas size in diagram units.
@@ -280,6 +284,15 @@ pub struct Safety {
     pub do_not_massage: Vec<String>,
     /// Source ids.
     pub sources: Vec<String>,
+    /// What the evidence says about reflexology, shown wherever foot zones are taught.
+    #[serde(default)]
+    pub reflexology_evidence: String,
+    /// The same in one sentence, under a structure's foot zones.
+    #[serde(default)]
+    pub reflexology_evidence_short: String,
+    /// One line under every entry's sources: an educational reference, not a diagnosis.
+    #[serde(default)]
+    pub entry_footer: String,
 }
 
 /// A red-flag sign.

@@ -1,7 +1,7 @@
 //! Shapes in diagram coordinates: SVG path parsing, curve flattening, mirroring,
 //! tessellation, and point-in-polygon hit-testing. No egui `Ui` here.
 
-use egui::emath::{Pos2, Rect, pos2};
+use emath::{Pos2, Rect, pos2};
 use lyon_tessellation::math::point;
 use lyon_tessellation::path::Path as LyonPath;
 use lyon_tessellation::path::iterator::PathIterator as _;
