@@ -433,11 +433,12 @@ FILLS = {
 
 
 class View:
-    def __init__(self, vid, title, order, orientation, width, height, mid, layers):
+    def __init__(self, vid, title, order, orientation, width, height, mid, layers, intro=()):
         self.id = vid
         self.title = title
         self.order = order
         self.orientation = orientation
+        self.intro = intro  # paragraphs shown while nothing is selected
         self.width = width
         self.height = height
         self.mid = mid
@@ -459,6 +460,7 @@ class View:
             self.mid,
             self.layers,
             self.regions,
+            self.intro,
         )
 
     def svg(self, layer_ids, labels=False, scale=0.8):
@@ -693,6 +695,21 @@ def pl_heel_sciatic_bottom(x):
     return 1014 + 13 * heel_bow(x)
 
 
+CLICK_A_ZONE = (
+    "Click a zone to read what it corresponds to, where to find it on a real foot, how to work it, "
+    "and its use in a sciatica session."
+)
+
+PLANTAR_INTRO = [
+    "Both soles as on a standard reflexology chart. Read from the toes to the heel, the zones follow "
+    "the body from the head down: the toes for the head and neck, the ball of the foot for the "
+    "chest, the arch for the abdomen, the heel for the pelvis, and the inner edge for the spine.",
+    CLICK_A_ZONE + " The right foot stands for the right side of the body, the left foot for the left.",
+    "The guide lines mark the shoulder, diaphragm, waist and pelvic lines that divide the sole. Turn "
+    "on the ten longitudinal zones in the layer list, and test yourself with Study zones.",
+]
+
+
 def build_plantar():
     v = View(
         "feet_plantar",
@@ -708,6 +725,7 @@ def build_plantar():
             ("longitudinal", "Ten longitudinal zones", False, 1.0),
             ("guides", "Guide lines", True, 1.0),
         ],
+        PLANTAR_INTRO,
     )
     ctrl = [(p[0], p[1], len(p) > 2) for p in PLANTAR_LEFT]
     v.add("plantar_outline_left", "outline", "Left", "Skin", closed_path(ctrl), mirror="plantar_outline_right")
@@ -945,7 +963,7 @@ def smoothstep(t):
     return t * t * (3 - 2 * t)
 
 
-def edge_view(view_id, title, order, orientation, points, prefix):
+def edge_view(view_id, title, order, orientation, points, prefix, intro):
     """A one-foot edge view (the right foot): the view, its outline region, the densely sampled
     outline and that outline pulled in by INSET (what the zones are cut from)."""
     v = View(
@@ -961,12 +979,29 @@ def edge_view(view_id, title, order, orientation, points, prefix):
             ("zones", "Reflex zones", True, 0.9),
             ("guides", "Guide lines", True, 1.0),
         ],
+        intro,
     )
     ctrl = [(p[0], p[1], len(p) > 2) for p in points]
     v.add(prefix + "_outline", "outline", "Right", "Skin", closed_path(ctrl))
     dense = sample_closed(ctrl)
     v.outline_polys["Right"] = dense
     return v, dense, inset_poly(dense, INSET)
+
+
+EDGE_GUIDES = (
+    "The guide lines mark where the shoulder, diaphragm, waist and pelvic lines of the sole meet this "
+    "edge, so you can match it to the soles view. Test yourself with Study zones."
+)
+
+MEDIAL_INTRO = [
+    "The inner edge of the right foot, seen from the inside. The spine zones run along the bony inner "
+    "edge from the big toe to the back of the heel: cervical, thoracic, lumbar, sacral and coccyx "
+    "sections in turn. The big toe carries the head and neck zones, the inner heel the pelvic zone, "
+    "and the sciatic zone runs up behind the inner ankle bone.",
+    CLICK_A_ZONE + " The left foot's inner edge is the mirror image and stands for the left side of "
+    "the body.",
+    EDGE_GUIDES,
+]
 
 
 def build_medial():
@@ -977,6 +1012,7 @@ def build_medial():
         "Right foot, inner edge, seen from the inside: toes to the left, heel to the right",
         MEDIAL,
         "medial",
+        MEDIAL_INTRO,
     )
     mx, my = MED_MALLEOLUS
     details = [
@@ -1053,6 +1089,18 @@ LAT_MALLEOLUS = (380, 396)
 LAT_MARKS = {"shoulder": 935, "diaphragm": 800, "waist": 610, "pelvic": 420}
 
 
+LATERAL_INTRO = [
+    "The outer edge of the right foot, seen from the outside. Here the charts place zones for the "
+    "joints and the lower back: the shoulder at the base of the little toe, the knee just behind the "
+    "bony bump halfway along the outer edge, the hip below and behind the outer ankle bone, and the "
+    "lower back along the outer side of the heel. The sciatic zone runs up behind the outer ankle "
+    "bone.",
+    CLICK_A_ZONE + " The left foot's outer edge is the mirror image and stands for the left side of "
+    "the body.",
+    EDGE_GUIDES,
+]
+
+
 def build_lateral():
     v, dense, base = edge_view(
         "feet_lateral",
@@ -1061,6 +1109,7 @@ def build_lateral():
         "Right foot, outer edge, seen from the outside: toes to the right, heel to the left",
         LATERAL,
         "lateral",
+        LATERAL_INTRO,
     )
     mx, my = LAT_MALLEOLUS
     details = [

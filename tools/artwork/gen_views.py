@@ -163,10 +163,11 @@ def with_mirror(path_left, path_right):
 
 
 class View:
-    def __init__(self, vid, title, orientation, layers, sign):
+    def __init__(self, vid, title, orientation, layers, sign, intro=()):
         self.id = vid
         self.title = title
         self.orientation = orientation
+        self.intro = intro  # paragraphs shown while nothing is selected
         self.layers = layers  # (id, title, visible, opacity)
         self.regions = []
         self.f = Fig(sign)
@@ -188,7 +189,16 @@ class View:
     def ron(self):
         order = 0 if self.id == "posterior" else 1
         return view_ron(
-            "gen_views.py", self.id, self.title, order, self.orientation, (1000.0, 2000.0), 500.0, self.layers, self.regions
+            "gen_views.py",
+            self.id,
+            self.title,
+            order,
+            self.orientation,
+            (1000.0, 2000.0),
+            500.0,
+            self.layers,
+            self.regions,
+            self.intro,
         )
 
     def expanded(self):
@@ -389,6 +399,19 @@ def skin_common(v, front):
     v.add(pre + "finger_lines", "skin", "Midline", "SkinLine", d)
 
 
+POSTERIOR_INTRO = [
+    "The back of the body, with the low back, buttock, thigh and calf muscles that matter most in "
+    "sciatica. The superficial muscles show first: erector spinae beside the spine, gluteus maximus "
+    "over the buttock, the hamstrings and the calf.",
+    "Click a muscle to read what it is, where it attaches, what it does, how it relates to the "
+    "sciatic nerve, and how to massage it yourself.",
+    "Turn on the deep muscles and the sciatic nerve in the layer list to see what lies under the "
+    "buttock: piriformis, the small hip rotators below it, and the nerve running from under "
+    "piriformis down the back of the thigh. Skeletal landmarks shows the bones you can feel, such "
+    "as the iliac crest and the sitting bone.",
+]
+
+
 def build_posterior():
     v = View(
         "posterior",
@@ -402,6 +425,7 @@ def build_posterior():
             ("nerves", "Sciatic nerve", False, 1.0),
         ],
         -1,
+        POSTERIOR_INTRO,
     )
     f = v.f
     # ---------------- skin
@@ -656,6 +680,19 @@ def symmetric_open(v, seq):
     return open_path(loop)
 
 
+ANTERIOR_INTRO = [
+    "The front of the hips and thighs, where the hip flexors lie. The superficial muscles show "
+    "first: rectus femoris down the front of the thigh, sartorius crossing it from the outer hip to "
+    "the inner knee, and tensor fasciae latae at the outer hip.",
+    "Click a muscle to read what it is, where it attaches, what it does, and how to massage it "
+    "yourself.",
+    "Turn on the deep muscles in the layer list to see psoas major and iliacus, which run from the "
+    "lumbar spine and the inside of the pelvis to the top of the thigh bone. Skeletal landmarks "
+    "shows the bones they attach to and the points you can feel, such as the iliac crest and the "
+    "front of the hip bone (ASIS).",
+]
+
+
 def build_anterior():
     v = View(
         "anterior",
@@ -668,6 +705,7 @@ def build_anterior():
             ("skeleton", "Skeletal landmarks", False, 0.9),
         ],
         +1,
+        ANTERIOR_INTRO,
     )
     f = v.f
     skin_common(v, True)
