@@ -728,3 +728,107 @@ fn search_lists_a_muscle_once_per_side_and_view() {
         "the visible part comes first"
     );
 }
+
+/// Where a word starting with "seed" (any case: "seed", "Seeds", "seed_corrales") occurs in
+/// `text`, as snippets of the text around it.
+fn seed_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let lower: Vec<char> = chars.iter().map(|c| c.to_ascii_lowercase()).collect();
+    let word = ['s', 'e', 'e', 'd'];
+    (0..lower.len().saturating_sub(word.len() - 1))
+        .filter(|&i| {
+            lower[i..i + word.len()] == word && (i == 0 || !lower[i - 1].is_alphanumeric())
+        })
+        .map(|i| {
+            let from = i.saturating_sub(60);
+            let to = (i + 60).min(chars.len());
+            chars[from..to].iter().collect()
+        })
+        .collect()
+}
+
+/// "Seed" is the project's internal word for the web articles it started from; readers see the
+/// articles cited by author or title like any other source.
+#[test]
+fn no_internal_word_seed_in_user_facing_text() {
+    assert_eq!(seed_words("cited as (seed: Corrales 2022)").len(), 1);
+    assert_eq!(
+        seed_words("\"seed_corrales2022\", Project Seed 000").len(),
+        2
+    );
+    assert!(
+        seed_words("aseed, linseed").is_empty(),
+        "only words that start with it"
+    );
+
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let views: Vec<serde_json::Value> = atlas
+        .views
+        .iter()
+        .map(|v| {
+            serde_json::json!({
+                "id": v.id,
+                "title": v.title,
+                "orientation": v.orientation,
+                "intro": v.intro,
+                "layers": v.layers.iter().map(|l| &l.title).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let texts = [
+        (
+            "structures",
+            serde_json::to_string(&atlas.structures).unwrap(),
+        ),
+        ("zones", serde_json::to_string(&atlas.zones).unwrap()),
+        ("sources", serde_json::to_string(&atlas.sources).unwrap()),
+        ("safety", serde_json::to_string(&atlas.safety).unwrap()),
+        ("views", serde_json::to_string(&views).unwrap()),
+    ];
+    let found: Vec<String> = texts
+        .iter()
+        .flat_map(|(what, text)| {
+            seed_words(text)
+                .into_iter()
+                .map(move |snippet| format!("{what}: ...{snippet}..."))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "the internal word \"seed\" appears in user-facing text:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn every_view_has_an_intro() {
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    for view in &atlas.views {
+        assert!(!view.intro.is_empty(), "{} has an intro", view.id);
+        assert!(
+            view.intro.iter().all(|p| !p.trim().is_empty()),
+            "{} has no empty intro paragraph",
+            view.id
+        );
+    }
+    let anterior = &atlas.views[atlas.view_index("anterior").unwrap()];
+    let text = anterior.intro.join(" ").to_lowercase();
+    assert!(
+        !text.contains("buttock") && !text.contains("sciatic"),
+        "the front view's intro is about the front: {text}"
+    );
+}
+
+#[test]
+fn safety_carries_the_evidence_and_footer_wording() {
+    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let safety = &atlas.safety;
+    assert!(!safety.reflexology_evidence.trim().is_empty());
+    assert!(!safety.reflexology_evidence_short.trim().is_empty());
+    assert!(!safety.entry_footer.trim().is_empty());
+    assert!(
+        safety.reflexology_evidence.contains("Ernst 2009"),
+        "{}",
+        safety.reflexology_evidence
+    );
+}
