@@ -4,9 +4,8 @@
 
 use std::hint::black_box;
 
-use bodywork_atlas::app::command::Command;
 use bodywork_atlas::content::{ContentDirs, load};
-use bodywork_atlas::ui::camera::Camera;
+use bodywork_atlas::state::{Camera, Command, RegionEvent};
 use bodywork_atlas::{AtlasApp, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::App as _;
@@ -48,13 +47,7 @@ fn full_frame(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
     let mut frame = eframe::Frame::_new_kittest();
-    let mut app = AtlasApp::new(
-        &cc,
-        StartOptions {
-            persist: false,
-            ..StartOptions::shipped()
-        },
-    );
+    let mut app = AtlasApp::new(&cc, StartOptions::ephemeral());
     let Some(view) = app.current_view().cloned() else {
         return;
     };
@@ -65,7 +58,9 @@ fn full_frame(c: &mut Criterion) {
             visible: true,
         });
     }
-    app.apply(Command::Select(Some("piriformis_left".into())));
+    app.apply(Command::Region(RegionEvent::Activated(
+        "piriformis_left".into(),
+    )));
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,

@@ -241,14 +241,19 @@ fn open_window(
     size: Option<[f32; 2]>,
 ) -> ExitCode {
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
-    let persist = screenshot.is_none();
+    // A screenshot reads and writes no saved state, so it comes out the same on every run.
+    let base = if screenshot.is_some() {
+        StartOptions::ephemeral()
+    } else {
+        StartOptions::shipped()
+    };
     let options = StartOptions {
-        dirs,
+        content: dirs,
         view,
         select,
         screenshot: screenshot.map(|p| (p, result.clone())),
-        persist,
         size,
+        ..base
     };
     let wants_screenshot = options.screenshot.is_some();
     if let Err(err) = run(options) {

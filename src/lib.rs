@@ -1,12 +1,17 @@
 //! Bodywork Atlas: a desktop anatomy reference for massage therapy.
 //!
-//! [`model`] holds plain data and geometry, [`content`] reads and validates the RON files,
-//! [`ui`] draws with egui, [`app`] applies commands and owns state, [`cli`] is the command line.
+//! Layers, each depending only on those before it:
+//! [`model`] (content types, geometry, hit-testing; emath, no egui) →
+//! [`content`] (reads and validates RON files) → [`store`] (saved files) →
+//! [`state`] (app state, commands, modes; no egui `Ui`) → [`ui`] (egui panels reading the
+//! state and emitting commands) → [`app`] (eframe glue, layout, platform) → [`cli`].
 
 pub mod app;
 pub mod cli;
 pub mod content;
 pub mod model;
+pub mod state;
+pub mod store;
 pub mod ui;
 
 pub use app::{AtlasApp, StartOptions};

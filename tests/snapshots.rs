@@ -20,10 +20,9 @@ fn harness_view(view: Option<&str>, select: Option<&str>) -> Harness<'static, At
             AtlasApp::new(
                 cc,
                 StartOptions {
-                    persist: false,
                     select,
                     view,
-                    ..StartOptions::shipped()
+                    ..StartOptions::ephemeral()
                 },
             )
         });

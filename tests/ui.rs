@@ -30,7 +30,7 @@ fn set_layer(harness: &mut Harness<'_, AtlasApp>, title: &str, on: bool) {
             .iter()
             .position(|l| l.title == title)
             .expect("layer exists");
-        app.settings().layer_shown(view, layer)
+        app.prefs().layer_shown(view, layer)
     };
     if shown(harness) != on {
         harness.get_by_label(title).click();
@@ -89,7 +89,7 @@ fn search_selects_and_reveals_the_region() {
     let view = app.current_view().unwrap();
     let deep = view.layer_index("deep").unwrap();
     assert!(
-        app.settings().layer_shown(view, deep),
+        app.prefs().layer_shown(view, deep),
         "search turns on the layer it needs"
     );
     harness.get_by_label("Piriformis");
@@ -144,7 +144,7 @@ fn broken_content_keeps_the_last_good_state_and_shows_the_error_once() {
     std::fs::write(&views, text).unwrap();
     harness
         .state_mut()
-        .set_dirs(ContentDirs::from_data_dir(&dir.path().join("data")));
+        .set_content(ContentDirs::from_data_dir(&dir.path().join("data")));
     harness.run();
 
     let app = harness.state();

@@ -1,167 +1,150 @@
-//! The eframe application: owns the state, draws the panels, applies commands.
+//! The eframe glue: builds the state, reads and writes files, runs the frame (the panel layout
+//! is in [`layout`]), carries out the [`Effect`]s that commands ask for.
 
-pub mod command;
-pub mod state;
-mod study;
+mod layout;
+pub mod screenshot;
+pub mod storage;
+pub mod watcher;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
-use egui::{Key, KeyboardShortcut, Modifiers, Rect, RichText, TextureHandle, Ui};
+use egui::TextureHandle;
 
-use self::command::Command;
-use self::state::{LayerSetting, SETTINGS_KEY, Settings};
+use self::screenshot::ScreenshotJob;
+pub use self::screenshot::ScreenshotResult;
+pub use self::storage::Storage;
+use self::storage::Stores;
+use self::watcher::ContentWatcher;
 use crate::content::{self, ContentDirs, ContentError};
 use crate::model::quiz::Quiz;
-use crate::model::{Atlas, PreparedRegion, PreparedView, RegionRef};
-use crate::ui::camera::Camera;
-use crate::ui::diagram::{DiagramCache, DiagramInput, diagram_ui};
+use crate::model::{Atlas, PreparedView};
+use crate::state::{AppState, Camera, Command, Effect, Preferences};
+use crate::ui::diagram::DiagramCache;
 use crate::ui::palette::Palette;
-use crate::ui::search::{SearchState, search_field_id, search_ui};
-use crate::ui::{detail, layers, safety};
-
-/// Outcome of a `--screenshot` run, filled in when the image is saved.
-pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+use crate::ui::search::{SearchState, search_field_id};
 
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct StartOptions {
-    pub dirs: ContentDirs,
+    /// Where the content comes from.
+    pub content: ContentDirs,
     /// View id to open with.
     pub view: Option<String>,
     /// Region id to select at start.
     pub select: Option<String>,
     /// Save the first complete frame to this PNG, then close.
     pub screenshot: Option<(PathBuf, ScreenshotResult)>,
-    /// Restore and save settings (off for screenshots and tests, so they are repeatable).
-    pub persist: bool,
-    /// Initial window size in points (default 1600x1000).
+    /// Where preferences and user data are read and written.
+    pub storage: Storage,
+    /// Initial window size in points (default 1600x1000); when given it wins over the size
+    /// saved from the last run.
     pub size: Option<[f32; 2]>,
+    /// Seed of the first study round; `None` takes one from the clock.
+    pub study_seed: Option<u64>,
+    /// Reload the content when its files change.
+    pub watch: bool,
 }
 
 impl StartOptions {
-    /// The shipped content, persisted settings.
+    /// The shipped content, saved preferences and user data, live reload.
     #[must_use]
     pub fn shipped() -> Self {
         Self {
-            dirs: ContentDirs::shipped(),
+            content: ContentDirs::shipped(),
             view: None,
             select: None,
             screenshot: None,
-            persist: true,
+            storage: Storage::Platform,
             size: None,
+            study_seed: None,
+            watch: true,
+        }
+    }
+
+    /// The shipped content and nothing else: no saved state read or written, no watcher, a
+    /// fixed study seed. Tests and screenshots start like this, so every run is the same.
+    #[must_use]
+    pub fn ephemeral() -> Self {
+        Self {
+            storage: Storage::None,
+            study_seed: Some(1),
+            watch: false,
+            ..Self::shipped()
         }
     }
 }
 
-struct ScreenshotJob {
-    path: PathBuf,
-    result: ScreenshotResult,
-    requested: bool,
+/// Not persisted, not part of the state: what the UI keeps between frames.
+#[derive(Default)]
+struct UiCache {
+    search: SearchState,
+    /// Layer textures, made once per content load: (view id, layer index).
+    textures: HashMap<(String, usize), Option<TextureHandle>>,
+    /// The diagram's tessellated meshes, reused between frames.
+    diagram: DiagramCache,
+    /// The camera each view is drawn with: follows the state's camera, gliding when it moved.
+    shown_cameras: HashMap<String, Glide>,
+    /// Move keyboard focus onto the diagram next frame.
+    focus_diagram: bool,
+}
+
+/// A camera gliding from where it was to where the state wants it.
+#[derive(Clone, Copy, Debug)]
+struct Glide {
+    from: Camera,
+    to: Camera,
+    /// 0 at the start, 1 arrived.
+    progress: f32,
+}
+
+/// How long the camera takes to glide to a selection.
+const GLIDE_SECS: f32 = 0.25;
+
+impl Glide {
+    fn at(self) -> Camera {
+        // Ease out: quick start, gentle arrival.
+        let t = 1.0 - (1.0 - self.progress).powi(3);
+        self.from.lerp_toward(self.to, t)
+    }
 }
 
 /// The Bodywork Atlas app.
 pub struct AtlasApp {
-    settings: Settings,
-    /// A one-off message for the user (e.g. saved settings that could not be read).
-    notice: Option<String>,
-    dirs: ContentDirs,
-    atlas: Option<Arc<Atlas>>,
-    /// Problems of the last load; shown in a banner until the content loads cleanly.
-    errors: Vec<ContentError>,
-    selected: Option<String>,
-    /// Regions highlighted as linked to the selection (a zone's body parts, a muscle's zones,
-    /// or the right answer in study mode).
-    linked: Vec<String>,
-    /// Study mode, when on.
-    quiz: Option<Quiz>,
-    cameras: HashMap<String, Camera>,
-    last_diagram_rect: Rect,
-    search: SearchState,
-    show_safety: bool,
-    /// Layer textures, made once per content load: (view id, layer index).
-    textures: HashMap<(String, usize), Option<TextureHandle>>,
-    /// The diagram's tessellated meshes, reused between frames.
-    diagram_cache: DiagramCache,
+    state: AppState,
+    content: ContentDirs,
+    cache: UiCache,
+    stores: Stores,
+    /// What was last written, so unchanged data is not written again.
+    saved_prefs: Option<Preferences>,
     screenshot: Option<ScreenshotJob>,
-    persist: bool,
-    frames: u64,
-    /// Watches the content folder so edits show at once (authors); `None` in tests.
+    /// Watches the content folders so edits show at once (authors); `None` in tests.
     watcher: Option<ContentWatcher>,
-}
-
-/// A file watcher on the content folder that flags changes and wakes the UI.
-struct ContentWatcher {
-    _watcher: notify::RecommendedWatcher,
-    changed: Arc<AtomicBool>,
-}
-
-impl ContentWatcher {
-    fn new(dirs: &ContentDirs, ctx: &egui::Context) -> Option<Self> {
-        use notify::Watcher as _;
-        let changed = Arc::new(AtomicBool::new(false));
-        let (flag, ctx) = (changed.clone(), ctx.clone());
-        let mut watcher =
-            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                if event
-                    .is_ok_and(|e| e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove())
-                {
-                    flag.store(true, Ordering::Relaxed);
-                    ctx.request_repaint();
-                }
-            })
-            .ok()?;
-        watcher
-            .watch(&dirs.data, notify::RecursiveMode::Recursive)
-            .ok()?;
-        Some(Self {
-            _watcher: watcher,
-            changed,
-        })
-    }
-
-    fn take_change(&self) -> bool {
-        self.changed.swap(false, Ordering::Relaxed)
-    }
+    frames: u64,
 }
 
 impl AtlasApp {
-    /// Builds the app: loads content, restores settings.
+    /// Builds the app: restores preferences and user data, loads content.
     #[must_use]
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let saved = options
-            .persist
-            .then(|| cc.storage.and_then(|s| s.get_string(SETTINGS_KEY)))
-            .flatten();
-        let (settings, notice) = Settings::restore(saved.as_deref());
+        let restored = options.storage.restore();
+        let seed = options.study_seed.unwrap_or_else(clock_seed);
+        let mut state = AppState::new(restored.prefs.clone(), restored.user, seed);
+        state.notices = restored.notices;
         let mut app = Self {
-            notice,
-            settings,
-            dirs: options.dirs,
-            atlas: None,
-            errors: Vec::new(),
-            selected: None,
-            linked: Vec::new(),
-            quiz: None,
-            cameras: HashMap::new(),
-            last_diagram_rect: Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 800.0)),
-            search: SearchState::default(),
-            show_safety: false,
-            textures: HashMap::new(),
-            diagram_cache: DiagramCache::default(),
-            screenshot: options.screenshot.map(|(path, result)| ScreenshotJob {
-                path,
-                result,
-                requested: false,
-            }),
-            persist: options.persist,
-            frames: 0,
+            state,
+            content: options.content,
+            cache: UiCache::default(),
+            stores: restored.stores,
+            saved_prefs: Some(restored.prefs),
+            screenshot: options
+                .screenshot
+                .map(|(path, result)| ScreenshotJob::new(path, result)),
             watcher: None,
+            frames: 0,
         };
-        if options.persist {
-            app.watcher = ContentWatcher::new(&app.dirs, &cc.egui_ctx);
+        if options.watch {
+            app.watcher = ContentWatcher::new(&[app.content.data.clone()], &cc.egui_ctx);
         }
         app.reload();
         if let Some(view) = options.view {
@@ -170,278 +153,116 @@ impl AtlasApp {
         if let Some(region) = options.select {
             app.apply(Command::Reveal(region));
         }
-        cc.egui_ctx.set_theme(theme(app.settings.dark));
+        apply_theme(&cc.egui_ctx, app.state.prefs.dark);
         app
+    }
+
+    /// The state: content, preferences, user data, mode, selection, cameras.
+    #[must_use]
+    pub fn state(&self) -> &AppState {
+        &self.state
     }
 
     /// The loaded content, if any loaded cleanly yet.
     #[must_use]
     pub fn atlas(&self) -> Option<&Atlas> {
-        self.atlas.as_deref()
+        self.state.atlas.as_deref()
     }
 
     /// Problems found by the last load.
     #[must_use]
     pub fn errors(&self) -> &[ContentError] {
-        &self.errors
+        &self.state.errors
     }
 
     /// The selected region id.
     #[must_use]
     pub fn selected(&self) -> Option<&str> {
-        self.selected.as_deref()
+        self.state.selected_region()
     }
 
     /// Regions highlighted as linked to the selection.
     #[must_use]
     pub fn linked(&self) -> &[String] {
-        &self.linked
+        &self.state.linked
     }
 
-    /// The study round, when study mode is on.
+    /// The study round, in study mode.
     #[must_use]
     pub fn quiz(&self) -> Option<&Quiz> {
-        self.quiz.as_ref()
+        self.state.mode.quiz()
     }
 
-    /// A one-off message shown under the top bar, if any.
+    /// The preferences (saved between runs).
     #[must_use]
-    pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
-    }
-
-    /// The persisted settings.
-    #[must_use]
-    pub fn settings(&self) -> &Settings {
-        &self.settings
-    }
-
-    /// Where content is read from.
-    #[must_use]
-    pub fn dirs(&self) -> &ContentDirs {
-        &self.dirs
-    }
-
-    /// Points the app at another content folder (used by tests and authors) and reloads.
-    pub fn set_dirs(&mut self, dirs: ContentDirs) {
-        self.dirs = dirs;
-        self.reload();
+    pub fn prefs(&self) -> &Preferences {
+        &self.state.prefs
     }
 
     /// The current view.
     #[must_use]
     pub fn current_view(&self) -> Option<&PreparedView> {
-        view_of(self.atlas.as_deref()?, &self.settings)
+        self.state.current_view()
     }
 
-    /// The current view's transform from diagram coordinates to screen points, as last drawn.
+    /// The current view's transform from diagram coordinates to screen points, where the
+    /// camera is heading (an animation ends there).
     #[must_use]
     pub fn screen_from_diagram(&self) -> Option<egui::emath::TSTransform> {
-        let view = self.current_view()?;
-        let canvas = view.canvas_rect();
-        let camera = self
-            .cameras
-            .get(&view.id)
-            .copied()
-            .unwrap_or_else(|| Camera::fit(canvas));
-        Some(camera.screen_from_diagram(self.last_diagram_rect, canvas))
+        self.state.screen_from_diagram()
+    }
+
+    /// Where content is read from.
+    #[must_use]
+    pub fn content(&self) -> &ContentDirs {
+        &self.content
+    }
+
+    /// Points the app at other content (tests and authors) and reloads.
+    pub fn set_content(&mut self, content: ContentDirs) {
+        self.content = content;
+        self.reload();
     }
 
     /// Reads the content again. On problems the last good content stays and the problems are
     /// shown once, in the banner.
     pub fn reload(&mut self) {
-        match content::load(&self.dirs) {
-            Ok(atlas) => {
-                self.atlas = Some(Arc::new(atlas));
-                self.errors.clear();
-                self.textures.clear();
-                self.diagram_cache = DiagramCache::default();
-                if let Some(sel) = &self.selected
-                    && self
-                        .atlas
-                        .as_ref()
-                        .and_then(|a| a.find_region(sel))
-                        .is_none()
-                {
-                    self.selected = None;
-                }
-            }
-            Err(errors) => self.errors = errors,
+        let loaded = content::load(&self.content);
+        if loaded.is_ok() {
+            self.cache.textures.clear();
+            self.cache.diagram = DiagramCache::default();
         }
+        self.state.set_content(loaded);
     }
 
-    /// Applies one command. The only place state changes.
+    /// Applies one command and carries out what it asks of the platform.
     pub fn apply(&mut self, command: Command) {
-        match command {
-            Command::ShowView(id) => {
-                if self
-                    .atlas
-                    .as_ref()
-                    .is_some_and(|a| a.view_index(&id).is_some())
-                {
-                    self.settings.view = Some(id);
-                }
+        match self.state.apply(command) {
+            None => {}
+            Some(Effect::Reload) => self.reload(),
+            Some(Effect::FocusSearch) => {
+                // Done in the frame, where the context is at hand.
+                self.cache.focus_diagram = false;
             }
-            Command::Select(id) => self.select(id),
-            Command::Reveal(id) => {
-                self.linked.clear();
-                self.reveal_regions(std::slice::from_ref(&id));
-            }
-            Command::ShowLinked(ids) => self.reveal_regions(&ids),
-            Command::StartQuiz => self.start_quiz(),
-            Command::QuizChoice(i) => self.quiz_choice(i),
-            Command::QuizNext => self.quiz_next(),
-            Command::EndQuiz => {
-                self.quiz = None;
-                self.linked.clear();
-            }
-            Command::SetLayerVisible {
-                view,
-                layer,
-                visible,
-            } => {
-                self.update_layer(&view, &layer, |s| s.visible = visible);
-            }
-            Command::SetLayerOpacity {
-                view,
-                layer,
-                opacity,
-            } => {
-                self.update_layer(&view, &layer, |s| s.opacity = opacity.clamp(0.0, 1.0));
-            }
-            Command::SetCamera(camera) => {
-                if let Some(id) = self.current_view().map(|v| v.id.clone()) {
-                    self.cameras.insert(id, camera);
-                }
-            }
-            Command::ResetCamera => {
-                if let Some(id) = self.current_view().map(|v| v.id.clone()) {
-                    self.cameras.remove(&id);
-                }
-            }
-            Command::SetDark(dark) => self.settings.dark = dark,
-            Command::SetLabels(on) => self.settings.labels = on,
-            Command::Reload => self.reload(),
-            Command::ShowSafety(show) => self.show_safety = show,
-            // Keyboard focus is egui memory, set in `ui` where the context is at hand.
-            Command::FocusSearch => {}
-            Command::DismissNotice => self.notice = None,
+            Some(Effect::FocusDiagram) => self.cache.focus_diagram = true,
+            Some(Effect::SaveUserData) => self.save_user_data(),
         }
     }
 
-    fn update_layer(
-        &mut self,
-        view_id: &str,
-        layer_id: &str,
-        change: impl FnOnce(&mut LayerSetting),
-    ) {
-        let Some(atlas) = self.atlas.as_deref() else {
-            return;
-        };
-        let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
-            return;
-        };
-        let Some(layer) = view.layer_index(layer_id) else {
-            return;
-        };
-        let mut setting = self.settings.layer(view, layer);
-        change(&mut setting);
-        self.settings.set_layer(view_id, layer_id, setting);
+    fn save_user_data(&mut self) {
+        if let Err(err) = self.stores.save_user(&self.state.user) {
+            self.state.notices.push(err);
+        }
     }
 
-    fn select(&mut self, id: Option<String>) {
-        if self.quiz.is_some() {
-            if let Some(id) = id {
-                self.quiz_answer_region(&id);
-            }
+    fn save_prefs(&mut self) {
+        if self.saved_prefs.as_ref() == Some(&self.state.prefs) {
             return;
         }
-        self.linked.clear();
-        self.selected = id;
-    }
-
-    /// Switches to the view holding most of `ids`, shows their layers, selects the first of
-    /// them there and highlights the rest, and brings them into view.
-    fn reveal_regions(&mut self, ids: &[String]) {
-        let Some(atlas) = self.atlas.clone() else {
-            return;
-        };
-        let found: Vec<RegionRef> = ids.iter().filter_map(|id| atlas.find_region(id)).collect();
-        let mut counts: Vec<(usize, usize)> = Vec::new();
-        for r in &found {
-            match counts.iter_mut().find(|(v, _)| *v == r.view) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((r.view, 1)),
-            }
+        match self.stores.save_prefs(&self.state.prefs) {
+            Ok(()) => self.saved_prefs = Some(self.state.prefs.clone()),
+            Err(err) => self.state.notices.push(err),
         }
-        let Some(&(view_index, _)) = counts
-            .iter()
-            .max_by_key(|(v, n)| (*n, std::cmp::Reverse(*v)))
-        else {
-            return;
-        };
-        let Some(view) = atlas.views.get(view_index) else {
-            return;
-        };
-        let regions: Vec<&PreparedRegion> = found
-            .iter()
-            .filter(|r| r.view == view_index)
-            .filter_map(|r| atlas.region(*r))
-            .collect();
-        self.settings.view = Some(view.id.clone());
-        for region in &regions {
-            if !self.settings.layer_shown(view, region.layer) {
-                let mut setting = self.settings.layer(view, region.layer);
-                setting.visible = true;
-                if setting.opacity < 0.2 {
-                    setting.opacity = 1.0;
-                }
-                if let Some(layer) = view.layers.get(region.layer) {
-                    self.settings.set_layer(&view.id, &layer.id, setting);
-                }
-            }
-        }
-        let Some(target) = regions.iter().map(|r| r.bbox).reduce(Rect::union) else {
-            return;
-        };
-        let canvas = view.canvas_rect();
-        let mut camera = self
-            .cameras
-            .get(&view.id)
-            .copied()
-            .unwrap_or_else(|| Camera::fit(canvas));
-        let screen = self.last_diagram_rect;
-        let visible = camera
-            .screen_from_diagram(screen, canvas)
-            .inverse()
-            .mul_rect(screen);
-        if !visible.contains_rect(target) || camera.zoom > 1.0 {
-            camera.focus_on(target, screen, canvas);
-            self.cameras.insert(view.id.clone(), camera);
-        }
-        let mut ids = regions.iter().map(|r| r.id.clone());
-        if self.quiz.is_none() {
-            self.selected = ids.next();
-        }
-        self.linked = ids.collect();
-    }
-
-    fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
-        let typing = ctx.egui_wants_keyboard_input();
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
-                commands.push(Command::FocusSearch);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F5) {
-                commands.push(Command::Reload);
-            }
-            if !typing && i.consume_key(Modifiers::NONE, Key::Home) {
-                commands.push(Command::ResetCamera);
-            }
-            if !typing && i.key_pressed(Key::Escape) {
-                commands.push(Command::Select(None));
-            }
-        });
     }
 
     fn texture_for(
@@ -450,7 +271,8 @@ impl AtlasApp {
         view: &PreparedView,
         layer: usize,
     ) -> Option<TextureHandle> {
-        self.textures
+        self.cache
+            .textures
             .entry((view.id.clone(), layer))
             .or_insert_with(|| {
                 let image = view.layer_images.get(layer)?.as_ref()?;
@@ -464,174 +286,70 @@ impl AtlasApp {
             .clone()
     }
 
-    fn top_bar_ui(&mut self, ui: &mut Ui, atlas: &Atlas, commands: &mut Vec<Command>) {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Bodywork Atlas").strong().size(16.0));
-            ui.separator();
-            let current = self.current_view().map(|v| v.id.clone());
-            // Tabs when they fit beside the search and the buttons, else a drop-down.
-            let tabs_width: f32 = atlas
-                .views
-                .iter()
-                .map(|v| 6.6 * v.title.chars().count() as f32 + 18.0)
-                .sum();
-            if ui.available_width() > tabs_width + 560.0 {
-                for view in &atlas.views {
-                    let on = current.as_deref() == Some(view.id.as_str());
-                    if ui.selectable_label(on, &view.title).clicked() && !on {
-                        commands.push(Command::ShowView(view.id.clone()));
-                    }
-                }
-            } else {
-                let title = atlas
-                    .views
-                    .iter()
-                    .find(|v| Some(v.id.as_str()) == current.as_deref())
-                    .map_or("", |v| v.title.as_str());
-                egui::ComboBox::from_label("View")
-                    .selected_text(title)
-                    .width(230.0)
-                    .show_ui(ui, |ui| {
-                        for view in &atlas.views {
-                            let on = current.as_deref() == Some(view.id.as_str());
-                            if ui.selectable_label(on, &view.title).clicked() && !on {
-                                commands.push(Command::ShowView(view.id.clone()));
-                            }
-                        }
-                    });
-            }
-            ui.separator();
-            search_ui(ui, atlas, &mut self.search, commands);
-            if !atlas.zones.is_empty() {
-                let studying = self.quiz.is_some();
-                let study = ui
-                    .selectable_label(studying, "Study zones")
-                    .on_hover_text("Quiz yourself on the foot reflex zones");
-                if study.clicked() {
-                    commands.push(if studying {
-                        Command::EndQuiz
-                    } else {
-                        Command::StartQuiz
-                    });
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let dark = self.settings.dark;
-                let label = if dark { "Light theme" } else { "Dark theme" };
-                if ui
-                    .button(label)
-                    .on_hover_text("Switch the colour theme")
-                    .clicked()
-                {
-                    commands.push(Command::SetDark(!dark));
-                }
-                if ui
-                    .button("Reload")
-                    .on_hover_text("Read the content files again (F5)")
-                    .clicked()
-                {
-                    commands.push(Command::Reload);
-                }
-                let safety = egui::Button::new(
-                    RichText::new("Safety and red flags")
-                        .color(egui::Color32::from_rgb(0xd0, 0x40, 0x30)),
-                );
-                if ui
-                    .add(safety)
-                    .on_hover_text("Red flags and when not to massage")
-                    .clicked()
-                {
-                    commands.push(Command::ShowSafety(!self.show_safety));
-                }
+    /// The camera to draw the view with this frame: the state's, reached at once after the
+    /// user's own drags, or glided toward (a quarter of a second) when the app moved it.
+    fn shown_camera(&mut self, ctx: &egui::Context, view: &PreparedView) -> Camera {
+        let target = self.state.camera(view);
+        let glide = self
+            .cache
+            .shown_cameras
+            .entry(view.id.clone())
+            .or_insert(Glide {
+                from: target.camera,
+                to: target.camera,
+                progress: 1.0,
             });
-        });
-    }
-
-    fn errors_ui(&self, ui: &mut Ui) {
-        let frame = egui::Frame::new()
-            .fill(egui::Color32::from_rgb(0x8a, 0x1c, 0x1c))
-            .inner_margin(6.0);
-        frame.show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let kept = if self.atlas.is_some() {
-                "the last good content is still shown"
-            } else {
-                "no content could be shown"
+        if !target.animate {
+            *glide = Glide {
+                from: target.camera,
+                to: target.camera,
+                progress: 1.0,
             };
-            ui.label(
-                RichText::new(format!(
-                    "{} problem(s) in the content files; {kept}. Fix them and press F5.",
-                    self.errors.len()
-                ))
-                .strong()
-                .color(egui::Color32::WHITE),
-            );
-            egui::ScrollArea::vertical()
-                .max_height(110.0)
-                .show(ui, |ui| {
-                    for error in &self.errors {
-                        ui.label(
-                            RichText::new(error.to_string())
-                                .monospace()
-                                .color(egui::Color32::WHITE),
-                        );
-                    }
-                });
-        });
-    }
-
-    fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let Some(job) = &mut self.screenshot else {
-            return;
-        };
-        if !job.requested && self.frames >= 3 {
-            job.requested = true;
-            let (path, result, repaint) = (job.path.clone(), job.result.clone(), ctx.clone());
-            ctx.request_screenshot(move |image| {
-                let outcome = save_png(&path, &image);
-                if let Ok(mut slot) = result.lock() {
-                    *slot = Some(outcome);
-                }
-                repaint.request_repaint();
-            });
+        } else if glide.to != target.camera {
+            *glide = Glide {
+                from: glide.at(),
+                to: target.camera,
+                progress: 0.0,
+            };
         }
-        let done = job.result.lock().map(|r| r.is_some()).unwrap_or(true);
-        if done {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else {
+        if glide.progress < 1.0 {
+            let dt = ctx.input(|i| i.stable_dt).clamp(0.0, GLIDE_SECS);
+            glide.progress = (glide.progress + dt / GLIDE_SECS).min(1.0);
             ctx.request_repaint();
         }
+        glide.at()
+    }
+
+    /// Whether the current view's drawn camera has reached the state's.
+    fn cameras_settled(&self) -> bool {
+        let Some(view) = self.state.current_view() else {
+            return true;
+        };
+        self.cache
+            .shown_cameras
+            .get(&view.id)
+            .is_none_or(|g| g.progress >= 1.0 && g.to == self.state.camera(view).camera)
     }
 }
 
-/// The view the settings name, else the first.
-fn view_of<'a>(atlas: &'a Atlas, settings: &Settings) -> Option<&'a PreparedView> {
-    let wanted = settings.view.as_deref().and_then(|id| atlas.view_index(id));
-    atlas.views.get(wanted.unwrap_or(0))
+/// A seed for the study rounds from the clock (the app, not tests).
+fn clock_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::from(d.subsec_nanos()) ^ d.as_secs())
 }
 
-fn theme(dark: bool) -> egui::ThemePreference {
-    if dark {
-        egui::ThemePreference::Dark
+/// The theme and the palette's colours in egui's visuals.
+fn apply_theme(ctx: &egui::Context, dark: bool) {
+    let (theme, preference) = if dark {
+        (egui::Theme::Dark, egui::ThemePreference::Dark)
     } else {
-        egui::ThemePreference::Light
-    }
-}
-
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
-        return Err("screenshot too large".into());
+        (egui::Theme::Light, egui::ThemePreference::Light)
     };
-    let rgba: Vec<u8> = image
-        .pixels
-        .iter()
-        .flat_map(|c| c.to_srgba_unmultiplied())
-        .collect();
-    let buffer = image::RgbaImage::from_raw(w, h, rgba).ok_or("screenshot has the wrong size")?;
-    buffer
-        .save(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    ctx.set_theme(preference);
+    ctx.style_mut_of(theme, |style| {
+        Palette::new(dark).apply_to(&mut style.visuals)
+    });
 }
 
 impl eframe::App for AtlasApp {
@@ -643,149 +361,67 @@ impl eframe::App for AtlasApp {
         {
             self.reload();
         }
-        // The settings decide the theme (the chart palette follows them too).
-        let wanted = if self.settings.dark {
+        let wanted = if self.state.prefs.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         };
         if ctx.theme() != wanted {
-            ctx.set_theme(theme(self.settings.dark));
+            apply_theme(ctx, self.state.prefs.dark);
         }
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
-        Self::shortcuts(&ctx, &mut commands);
-        if commands.contains(&Command::FocusSearch) {
-            ctx.memory_mut(|m| m.request_focus(search_field_id()));
-        }
-        let Some(atlas) = self.atlas.clone() else {
-            egui::CentralPanel::default().show(ui, |ui| {
-                self.errors_ui(ui);
-                ui.heading("No content could be loaded");
-            });
-            return;
-        };
-        egui::Panel::top("top_bar").show(ui, |ui| {
-            ui.add_space(3.0);
-            self.top_bar_ui(ui, &atlas, &mut commands);
-            ui.add_space(3.0);
-        });
-        if let Some(notice) = self.notice.clone() {
-            egui::Panel::top("notice").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(notice).color(egui::Color32::from_rgb(0xb0, 0x70, 0x10)),
-                    );
-                    if ui.small_button("Dismiss").clicked() {
-                        commands.push(Command::DismissNotice);
-                    }
-                });
-            });
-        }
-        if !self.errors.is_empty() {
-            egui::Panel::top("errors")
-                .frame(egui::Frame::new())
-                .show(ui, |ui| self.errors_ui(ui));
-        }
-        // The view borrowed from this frame's handle on the content, not cloned: it holds all
-        // the prepared geometry.
-        let Some(view) = view_of(&atlas, &self.settings) else {
-            return;
-        };
-        egui::Panel::left("layers")
-            .resizable(true)
-            .default_size(230.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.add_space(6.0);
-                    layers::layers_ui(ui, view, &self.settings, &mut commands);
-                    ui.add_space(10.0);
-                    if self.quiz.is_none() {
-                        layers::structures_ui(
-                            ui,
-                            &atlas,
-                            view,
-                            self.selected.as_deref(),
-                            &mut commands,
-                        );
-                    }
-                });
-            });
-        let region = self
-            .selected
-            .as_deref()
-            .and_then(|id| view.region_index(id))
-            .and_then(|i| view.regions.get(i));
-        egui::Panel::right("detail")
-            .resizable(true)
-            .default_size(400.0)
-            .min_size(280.0)
-            .show(ui, |ui| match &self.quiz {
-                Some(quiz) => {
-                    crate::ui::quiz::quiz_ui(ui, &atlas, quiz, &self.settings.study, &mut commands);
-                }
-                None => detail::detail_ui(ui, &atlas, view, region, &mut commands),
-            });
-        let textures: Vec<Option<TextureHandle>> = (0..view.layers.len())
-            .map(|i| self.texture_for(&ctx, view, i))
-            .collect();
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new())
-            .show(ui, |ui| {
-                self.last_diagram_rect = ui.available_rect_before_wrap();
-                let input = DiagramInput {
-                    atlas: &atlas,
-                    view,
-                    settings: &self.settings,
-                    selected: self.selected.as_deref(),
-                    camera: self
-                        .cameras
-                        .get(&view.id)
-                        .copied()
-                        .unwrap_or_else(|| Camera::fit(view.canvas_rect())),
-                    palette: Palette::new(self.settings.dark),
-                    textures: &textures,
-                    linked: &self.linked,
-                    select_on_focus: self.quiz.is_none(),
-                    conceal_names: self.quiz.as_ref().is_some_and(|q| {
-                        matches!(q.question(), Some(crate::model::quiz::Question::Find(_)))
-                            && q.feedback().is_none()
-                    }),
-                };
-                diagram_ui(ui, &input, &mut self.diagram_cache, &mut commands);
-            });
-        if self.show_safety {
-            let mut open = true;
-            egui::Window::new("Safety: red flags and when not to massage")
-                .open(&mut open)
-                .default_width(520.0)
-                .default_height(560.0)
-                .show(&ctx, |ui| {
-                    safety::safety_ui(ui, &atlas.safety, |id| {
-                        atlas
-                            .source(id)
-                            .map_or_else(|| id.to_owned(), |s| s.citation.clone())
-                    });
-                });
-            if !open {
-                commands.push(Command::ShowSafety(false));
-            }
-        }
+        layout::shortcuts(&ctx, &mut commands);
+        self.layout_ui(ui, &mut commands);
         for command in commands {
+            if command == Command::FocusSearch {
+                ctx.memory_mut(|m| m.request_focus(search_field_id()));
+            }
             self.apply(command);
         }
-
         self.frames += 1;
-        self.screenshot_step(&ctx);
+        let settled = self.cameras_settled();
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx, self.frames, settled);
+        }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.persist {
-            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-        }
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_prefs();
+        self.save_user_data();
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        self.stores.any()
+    }
+}
+
+/// The window options: the size from the command line wins over the one saved last time, and
+/// a run with `--size` or `--screenshot` neither reads nor writes the saved window.
+#[must_use]
+pub fn native_options(options: &StartOptions) -> eframe::NativeOptions {
+    let own_window = options.size.is_none()
+        && options.screenshot.is_none()
+        && options.storage == Storage::Platform;
+    eframe::NativeOptions {
+        renderer: eframe::Renderer::Glow,
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Bodywork Atlas")
+            .with_app_id("bodywork-atlas")
+            .with_inner_size(options.size.unwrap_or([1600.0, 1000.0]))
+            .with_min_inner_size([720.0, 480.0]),
+        persist_window: own_window,
+        // Elsewhere than the saved window's file: nothing saved is read, nothing is written
+        // over it.
+        persistence_path: (!own_window).then(|| {
+            std::env::temp_dir()
+                .join(format!("bodywork-atlas-{}", std::process::id()))
+                .join("window.ron")
+        }),
+        ..Default::default()
     }
 }
 
@@ -794,20 +430,17 @@ impl eframe::App for AtlasApp {
 /// # Errors
 /// When no window can be opened.
 pub fn run(options: StartOptions) -> eframe::Result<()> {
-    let native = eframe::NativeOptions {
-        renderer: eframe::Renderer::Glow,
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Bodywork Atlas")
-            .with_inner_size(options.size.unwrap_or([1600.0, 1000.0]))
-            .with_min_inner_size([720.0, 480.0]),
-        persist_window: options.persist,
-        ..Default::default()
-    };
-    eframe::run_native(
+    let native = native_options(&options);
+    let scratch = native.persistence_path.clone();
+    let result = eframe::run_native(
         "Bodywork Atlas",
         native,
         Box::new(move |cc| Ok(Box::new(AtlasApp::new(cc, options)))),
-    )
+    );
+    if let Some(dir) = scratch.as_deref().and_then(std::path::Path::parent) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    result
 }
 
 #[cfg(test)]
@@ -815,24 +448,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_watcher_sees_an_edit_under_the_data_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        std::fs::create_dir_all(data.join("views")).unwrap();
-        let watcher = ContentWatcher::new(
-            &ContentDirs::from_data_dir(&data),
-            &egui::Context::default(),
-        )
-        .expect("a watcher on the data folder");
-        assert!(!watcher.take_change());
-        std::fs::write(data.join("views/new.ron"), "View()").unwrap();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while !watcher.take_change() {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "no change seen within 10 s"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+    fn a_size_on_the_command_line_wins_over_the_saved_window() {
+        let saved = native_options(&StartOptions::shipped());
+        assert!(saved.persist_window && saved.persistence_path.is_none());
+        let sized = native_options(&StartOptions {
+            size: Some([1024.0, 700.0]),
+            ..StartOptions::shipped()
+        });
+        assert!(!sized.persist_window, "the saved size is not restored");
+        assert!(
+            sized.persistence_path.is_some(),
+            "the saved window file is neither read nor written"
+        );
+        assert_eq!(sized.viewport.inner_size, Some(egui::vec2(1024.0, 700.0)));
+    }
+
+    #[test]
+    fn a_screenshot_run_never_touches_saved_state() {
+        let options = StartOptions {
+            screenshot: Some((PathBuf::from("x.png"), ScreenshotResult::default())),
+            storage: Storage::None,
+            ..StartOptions::shipped()
+        };
+        let native = native_options(&options);
+        assert!(!native.persist_window && native.persistence_path.is_some());
     }
 }

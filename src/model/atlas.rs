@@ -123,6 +123,15 @@ pub struct Atlas {
     source_index: HashMap<String, usize>,
 }
 
+/// A search match: a region on a view, or a structure that has no region of its own (a group
+/// such as the hamstrings), which opens as a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SearchHit {
+    Region(RegionRef),
+    /// Index into [`Atlas::structures`].
+    Structure(usize),
+}
+
 /// Where a region is: view and region index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct RegionRef {
@@ -275,6 +284,40 @@ impl Atlas {
         }
     }
 
+    /// Everything a search can open: regions (see [`Self::search`]), then structures with no
+    /// region of their own whose names match, so every structure is reachable by search.
+    #[must_use]
+    pub fn search_all(&self, query: &str) -> Vec<SearchHit> {
+        let mut hits: Vec<SearchHit> = self
+            .search(query)
+            .into_iter()
+            .map(SearchHit::Region)
+            .collect();
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return hits;
+        }
+        let drawn: std::collections::HashSet<&str> = self
+            .views
+            .iter()
+            .flat_map(|v| &v.regions)
+            .filter(|r| r.is_selectable())
+            .filter_map(|r| r.structure.as_deref())
+            .collect();
+        let mut pages: Vec<(u8, usize)> = self
+            .structures
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !drawn.contains(s.id.as_str()))
+            .filter_map(|(i, s)| {
+                name_rank(std::iter::once(&s.name).chain(&s.other_names), &q).map(|r| (r, i))
+            })
+            .collect();
+        pages.sort_unstable();
+        hits.extend(pages.into_iter().map(|(_, i)| SearchHit::Structure(i)));
+        hits
+    }
+
     /// Regions whose structure name, other names or id contain `query` (case-insensitive),
     /// names that start with the query first. Empty query: no matches.
     #[must_use]
@@ -303,22 +346,8 @@ impl Atlas {
                     } else {
                         continue;
                     };
-                let names = names.into_iter();
-                let rank = names
-                    .map(|n| n.to_lowercase())
-                    .filter_map(|n| {
-                        if n.starts_with(&q) {
-                            Some(0)
-                        } else if n.split([' ', '-', '(']).any(|w| w.starts_with(&q)) {
-                            Some(1)
-                        } else if n.contains(&q) {
-                            Some(2)
-                        } else {
-                            None
-                        }
-                    })
-                    .min()
-                    .or_else(|| id.contains(&q.replace(' ', "_")).then_some(3));
+                let rank =
+                    name_rank(names, &q).or_else(|| id.contains(&q.replace(' ', "_")).then_some(3));
                 if let Some(rank) = rank {
                     hits.push((
                         rank,
@@ -345,4 +374,24 @@ impl Atlas {
             })
             .collect()
     }
+}
+
+/// How well a lower-case query matches any of the names: 0 a name starts with it, 1 a word
+/// does, 2 it is inside a name; `None` when it matches none.
+fn name_rank<'a>(names: impl IntoIterator<Item = &'a String>, q: &str) -> Option<u8> {
+    names
+        .into_iter()
+        .map(|n| n.to_lowercase())
+        .filter_map(|n| {
+            if n.starts_with(q) {
+                Some(0)
+            } else if n.split([' ', '-', '(']).any(|w| w.starts_with(q)) {
+                Some(1)
+            } else if n.contains(q) {
+                Some(2)
+            } else {
+                None
+            }
+        })
+        .min()
 }

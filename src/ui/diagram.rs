@@ -9,19 +9,17 @@ use egui::{
     TextureHandle, Ui, Vec2, WidgetInfo, emath::TSTransform,
 };
 
-use super::camera::Camera;
 use super::palette::{Palette, mix, with_opacity};
-use crate::app::command::Command;
-use crate::app::state::Settings;
 use crate::model::content::Side;
 use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
+use crate::state::{Camera, Command, Preferences, RegionEvent};
 
 /// What the diagram needs to draw one frame.
 pub struct DiagramInput<'a> {
     pub atlas: &'a Atlas,
     pub view: &'a PreparedView,
-    pub settings: &'a Settings,
+    pub settings: &'a Preferences,
     /// Selected region id.
     pub selected: Option<&'a str>,
     pub camera: Camera,
@@ -32,8 +30,10 @@ pub struct DiagramInput<'a> {
     pub linked: &'a [String],
     /// Hide names (tooltips, accessibility labels) while a study question waits for a click.
     pub conceal_names: bool,
-    /// Keyboard focus on a region selects it (off in study mode, where Enter answers).
-    pub select_on_focus: bool,
+    /// Report keyboard focus on a region (off in study mode, where only Enter answers).
+    pub report_focus: bool,
+    /// Move keyboard focus onto the diagram's first region this frame (F6).
+    pub take_focus: bool,
 }
 
 /// The diagram tessellated into one mesh per layer plus the highlight outlines, reused while
@@ -76,6 +76,7 @@ pub fn diagram_ui(
     let canvas = view.canvas_rect();
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
+    commands.push(Command::SetViewport(rect));
     painter.rect_filled(rect, 0.0, input.palette.background);
 
     // Zoom and pan.
@@ -108,7 +109,10 @@ pub fn diagram_ui(
     let hovered = pointer.and_then(|p| view.hit(screen_from_diagram.inverse().mul_pos(p), shown));
     let pointer_clicked = ui.input(|i| i.pointer.primary_clicked());
     if pointer_clicked && pointer.is_some() && !response.double_clicked() {
-        commands.push(Command::Select(hovered.map(|i| view.regions[i].id.clone())));
+        commands.push(Command::Region(match hovered {
+            Some(i) => RegionEvent::Activated(view.regions[i].id.clone()),
+            None => RegionEvent::ActivatedNothing,
+        }));
     }
 
     let selected = input.selected.and_then(|id| view.region_index(id));
@@ -211,7 +215,14 @@ pub fn diagram_ui(
     if hovered.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
-    side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
+    side_markers_ui(
+        ui,
+        &painter,
+        view,
+        screen_from_diagram,
+        rect,
+        &input.palette,
+    );
     if input.settings.labels && !input.conceal_names {
         labels_ui(ui, &painter, input, screen_from_diagram);
     }
@@ -351,6 +362,13 @@ fn labels_ui(
     let text_color = input.palette.hover;
     let halo = with_opacity(input.palette.background, 0.8);
     let mut taken: Vec<Rect> = Vec::new();
+    // Labels never cover the "Person's left / right" markers.
+    taken.extend(side_marker_rects(
+        ui,
+        view,
+        screen_from_diagram,
+        painter.clip_rect(),
+    ));
     let shown = |layer: usize| input.settings.layer_shown(view, layer);
     for (i, region) in view.regions.iter().enumerate().rev() {
         // Only where the region itself is seen at its anchor, not a region drawn over it.
@@ -382,26 +400,43 @@ fn labels_ui(
     }
 }
 
-/// "Left" and "Right" under the figure, on the side where the person's left and right are.
-fn side_markers_ui(
-    painter: &egui::Painter,
+/// Where the side markers go and what they say: "Person's left" and "Person's right" at the
+/// figure's lower corners, shortened to "Left" and "Right" when the long words would meet.
+struct SideMarkers {
+    left: (Pos2, Align2, &'static str),
+    right: (Pos2, Align2, &'static str),
+}
+
+const SIDE_MARKER_FONT: f32 = 13.0;
+
+fn side_markers(
+    ui: &Ui,
     view: &PreparedView,
     screen_from_diagram: TSTransform,
     rect: Rect,
-    palette: &Palette,
-) {
-    let Some(left_region) = view.regions.iter().find(|r| r.side == Side::Left) else {
-        return;
-    };
+) -> Option<SideMarkers> {
+    let left_region = view.regions.iter().find(|r| r.side == Side::Left)?;
     let left_on_viewers_left = left_region.bbox.center().x < view.midline_x;
     let canvas = screen_from_diagram.mul_rect(view.canvas_rect());
     let y = (canvas.bottom() - 6.0).min(rect.bottom() - 8.0);
-    let color = with_opacity(palette.hover, 0.55);
-    let font = FontId::proportional(13.0);
     let (lx, rx) = (
         canvas.left().max(rect.left()) + 8.0,
         canvas.right().min(rect.right()) - 8.0,
     );
+    let font = FontId::proportional(SIDE_MARKER_FONT);
+    let width = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    };
+    let room = rx - lx;
+    let (left_text, right_text) = if width("Person's left") + width("Person's right") + 16.0 <= room
+    {
+        ("Person's left", "Person's right")
+    } else {
+        ("Left", "Right")
+    };
     let (left_x, right_x) = if left_on_viewers_left {
         (lx, rx)
     } else {
@@ -414,20 +449,57 @@ fn side_markers_ui(
             Align2::RIGHT_BOTTOM
         }
     };
-    painter.text(
-        Pos2::new(left_x, y),
-        anchor(left_x),
-        "Person's left",
-        font.clone(),
-        color,
-    );
-    painter.text(
-        Pos2::new(right_x, y),
-        anchor(right_x),
-        "Person's right",
-        font,
-        color,
-    );
+    Some(SideMarkers {
+        left: (Pos2::new(left_x, y), anchor(left_x), left_text),
+        right: (Pos2::new(right_x, y), anchor(right_x), right_text),
+    })
+}
+
+/// The screen rectangles the side markers take.
+fn side_marker_rects(
+    ui: &Ui,
+    view: &PreparedView,
+    screen_from_diagram: TSTransform,
+    rect: Rect,
+) -> Vec<Rect> {
+    let Some(markers) = side_markers(ui, view, screen_from_diagram, rect) else {
+        return Vec::new();
+    };
+    let font = FontId::proportional(SIDE_MARKER_FONT);
+    [markers.left, markers.right]
+        .into_iter()
+        .map(|(pos, align, text)| {
+            let size = ui
+                .painter()
+                .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size();
+            align.anchor_size(pos, size)
+        })
+        .collect()
+}
+
+/// "Left" and "Right" under the figure, on the side where the person's left and right are.
+fn side_markers_ui(
+    ui: &Ui,
+    painter: &egui::Painter,
+    view: &PreparedView,
+    screen_from_diagram: TSTransform,
+    rect: Rect,
+    palette: &Palette,
+) {
+    let Some(markers) = side_markers(ui, view, screen_from_diagram, rect) else {
+        return;
+    };
+    let color = palette.text_secondary;
+    for (pos, align, text) in [markers.left, markers.right] {
+        painter.text(
+            pos,
+            align,
+            text,
+            FontId::proportional(SIDE_MARKER_FONT),
+            color,
+        );
+    }
 }
 
 /// Invisible focus stops at each region's anchor: Tab and the arrow keys move between them
@@ -441,6 +513,7 @@ fn region_targets_ui(
     commands: &mut Vec<Command>,
 ) {
     let view = input.view;
+    let mut wants_focus = input.take_focus;
     for (i, region) in view.regions.iter().enumerate() {
         if !region.is_selectable() || !input.settings.layer_shown(view, region.layer) {
             continue;
@@ -452,6 +525,10 @@ fn region_targets_ui(
         let target = Rect::from_center_size(centre, Vec2::splat(TARGET_SIZE));
         let id = Id::unique(("region", region.id.as_str()));
         let response = ui.interact(target, id, Sense::click());
+        if wants_focus {
+            response.request_focus();
+            wants_focus = false;
+        }
         let is_selected = input.selected == Some(region.id.as_str());
         // The label is only built when accessibility output is on.
         response.widget_info(|| {
@@ -462,13 +539,15 @@ fn region_targets_ui(
             };
             WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
         });
-        // Keyboard focus selects (egui moves focus with Tab and the arrow keys at the end of a
-        // pass, so `gained_focus` is not seen: follow `has_focus` instead). In study mode only
-        // Enter answers, so that moving through the map gives nothing away.
+        // Keyboard focus is reported (egui moves focus with Tab and the arrow keys at the end
+        // of a pass, so `gained_focus` is not seen: follow `has_focus` instead). The mode
+        // decides what it means; in study mode it is not even reported.
         let activated = response.clicked() && !pointer_clicked;
-        let focused = input.select_on_focus && response.has_focus() && !pointer_clicked;
-        if (activated || focused) && !is_selected {
-            commands.push(Command::Select(Some(region.id.clone())));
+        let focused = input.report_focus && response.has_focus() && !pointer_clicked;
+        if activated && (!is_selected || !input.report_focus) {
+            commands.push(Command::Region(RegionEvent::Activated(region.id.clone())));
+        } else if focused && !is_selected {
+            commands.push(Command::Region(RegionEvent::Focused(region.id.clone())));
         }
         if response.has_focus() {
             ui.painter()

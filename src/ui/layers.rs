@@ -4,16 +4,15 @@ use std::collections::BTreeMap;
 
 use egui::Ui;
 
-use crate::app::command::Command;
-use crate::app::state::Settings;
 use crate::model::content::Side;
 use crate::model::{Atlas, PreparedView};
+use crate::state::{Command, Preferences};
 
 /// Layer toggles and opacity sliders, topmost layer first.
 pub fn layers_ui(
     ui: &mut Ui,
     view: &PreparedView,
-    settings: &Settings,
+    settings: &Preferences,
     commands: &mut Vec<Command>,
 ) {
     let mut labels = settings.labels;
@@ -92,24 +91,27 @@ pub fn structures_ui(
             .show(ui, |ui| {
                 for (name, mut sides) in by_name {
                     sides.sort();
-                    ui.horizontal(|ui| {
-                        ui.label(name);
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            for (side, id) in sides.iter().rev() {
-                                let text = match side {
-                                    Side::Left => "L",
-                                    Side::Right => "R",
-                                    Side::Midline => "•",
-                                };
-                                let is_selected = selected == Some(*id);
-                                if ui
-                                    .selectable_label(is_selected, text)
-                                    .on_hover_text(format!("{name}, {}", side.word()))
-                                    .clicked()
-                                {
-                                    commands.push(Command::Reveal((*id).to_owned()));
-                                }
+                    // Buttons first from the right, then the name in what is left, cut short
+                    // with an ellipsis: long names never collide with the buttons or widen
+                    // the panel.
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        for (side, id) in sides.iter().rev() {
+                            let text = match side {
+                                Side::Left => "L",
+                                Side::Right => "R",
+                                Side::Midline => "•",
+                            };
+                            let is_selected = selected == Some(*id);
+                            if ui
+                                .selectable_label(is_selected, text)
+                                .on_hover_text(format!("{name}, {}", side.word()))
+                                .clicked()
+                            {
+                                commands.push(Command::Reveal((*id).to_owned()));
                             }
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                            ui.add(egui::Label::new(name).truncate());
                         });
                     });
                 }

@@ -1,7 +1,8 @@
-//! Drawing with egui. Functions that take `&mut Ui` end in `_ui`; they read state and push
-//! [`crate::app::command::Command`]s, never change the app directly.
+//! Drawing with egui. Functions that take `&mut Ui` end in `_ui`; they read the state layer
+//! ([`crate::state`]) and push [`crate::state::Command`]s, never change state directly. Panels
+//! share widgets through [`widgets`] and never import each other (except `detail`, which
+//! shows a zone's page from `zone`).
 
-pub mod camera;
 pub mod detail;
 pub mod diagram;
 pub mod layers;
@@ -9,4 +10,6 @@ pub mod palette;
 pub mod quiz;
 pub mod safety;
 pub mod search;
+pub mod top_bar;
+pub mod widgets;
 pub mod zone;

@@ -11,7 +11,8 @@ pub struct PaintStyle {
     pub outline: Stroke,
 }
 
-/// The chart's colours for one theme.
+/// The app's colours for one theme: the chart's, and the few the panels use for meaning. Every
+/// text colour here reads at 4.5:1 or better on the theme's panel background (tested).
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
     pub background: Color32,
@@ -19,6 +20,21 @@ pub struct Palette {
     /// Outline of regions linked to the selection.
     pub linked: Color32,
     pub hover: Color32,
+    /// Secondary text: evidence notes, sources, hints, answered options.
+    pub text_secondary: Color32,
+    /// Danger: cautions, emergencies, wrong answers, the safety button.
+    pub danger: Color32,
+    /// Warning: see a doctor today, chart disagreements, the sciatic relation, notices.
+    pub warning: Color32,
+    /// Soon: see a doctor soon.
+    pub caution: Color32,
+    /// Information: evidence notes.
+    pub info: Color32,
+    /// Right answers.
+    pub success: Color32,
+    /// The error banner's fill and its text.
+    pub error_fill: Color32,
+    pub error_text: Color32,
     dark: bool,
 }
 
@@ -28,21 +44,43 @@ impl Palette {
     pub fn new(dark: bool) -> Self {
         if dark {
             Self {
-                background: Color32::from_rgb(0x22, 0x24, 0x28),
-                selected: Color32::from_rgb(0x5a, 0xb0, 0xff),
-                linked: Color32::from_rgb(0x3c, 0xd6, 0xb0),
-                hover: Color32::from_rgb(0xff, 0xff, 0xff),
+                background: rgb(0x22, 0x24, 0x28),
+                selected: rgb(0x5a, 0xb0, 0xff),
+                linked: rgb(0x3c, 0xd6, 0xb0),
+                hover: rgb(0xff, 0xff, 0xff),
+                text_secondary: rgb(0xb4, 0xb4, 0xb4),
+                danger: rgb(0xff, 0x86, 0x78),
+                warning: rgb(0xf0, 0xb4, 0x40),
+                caution: rgb(0xe6, 0xc8, 0x5a),
+                info: rgb(0x8c, 0xb4, 0xf0),
+                success: rgb(0x5c, 0xd6, 0x8a),
+                error_fill: rgb(0x8a, 0x1c, 0x1c),
+                error_text: Color32::WHITE,
                 dark,
             }
         } else {
             Self {
-                background: Color32::from_rgb(0xfa, 0xf7, 0xf2),
-                selected: Color32::from_rgb(0x12, 0x5b, 0xc4),
-                linked: Color32::from_rgb(0x0a, 0x8f, 0x6e),
-                hover: Color32::from_rgb(0x20, 0x20, 0x20),
+                background: rgb(0xfa, 0xf7, 0xf2),
+                selected: rgb(0x12, 0x5b, 0xc4),
+                linked: rgb(0x0a, 0x8f, 0x6e),
+                hover: rgb(0x20, 0x20, 0x20),
+                text_secondary: rgb(0x5a, 0x5a, 0x5a),
+                danger: rgb(0xb0, 0x24, 0x18),
+                warning: rgb(0x8a, 0x52, 0x00),
+                caution: rgb(0x6e, 0x5a, 0x00),
+                info: rgb(0x2a, 0x55, 0x96),
+                success: rgb(0x16, 0x74, 0x38),
+                error_fill: rgb(0x8a, 0x1c, 0x1c),
+                error_text: Color32::WHITE,
                 dark,
             }
         }
+    }
+
+    /// Applies the palette to egui's visuals: secondary ("weak") text in a colour that reads
+    /// at 4.5:1 on the panels.
+    pub fn apply_to(&self, visuals: &mut egui::Visuals) {
+        visuals.weak_text_color = Some(self.text_secondary);
     }
 
     /// Whether this is the dark theme's palette.
@@ -121,4 +159,86 @@ pub fn mix(color: Color32, toward: Color32, t: f32) -> Color32 {
         lerp(color.b(), toward.b()),
         color.a(),
     )
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2).
+#[must_use]
+pub fn luminance(c: Color32) -> f32 {
+    let channel = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+}
+
+/// `fg` (premultiplied, maybe translucent) painted over an opaque `bg`.
+#[must_use]
+pub fn over(fg: Color32, bg: Color32) -> Color32 {
+    let a = f32::from(fg.a()) / 255.0;
+    let mix = |f: u8, b: u8| {
+        (f32::from(f) + f32::from(b) * (1.0 - a))
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgb(
+        mix(fg.r(), bg.r()),
+        mix(fg.g(), bg.g()),
+        mix(fg.b(), bg.b()),
+    )
+}
+
+/// WCAG contrast ratio of text colour `a` on background `b` (1 to 21); a translucent text
+/// colour is first painted over the background.
+#[must_use]
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (la, lb) = (luminance(over(a, b)), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_colours_read_at_4_5_to_1_on_the_panels_in_both_themes() {
+        for dark in [false, true] {
+            let palette = Palette::new(dark);
+            let mut visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            palette.apply_to(&mut visuals);
+            let text = [
+                ("secondary", visuals.weak_text_color()),
+                ("danger", palette.danger),
+                ("warning", palette.warning),
+                ("caution", palette.caution),
+                ("info", palette.info),
+                ("success", palette.success),
+            ];
+            for background in [visuals.panel_fill, visuals.window_fill] {
+                for (name, colour) in text {
+                    let ratio = contrast(colour, background);
+                    assert!(
+                        ratio >= 4.5,
+                        "{name} text on {background:?} (dark: {dark}): {ratio:.2}:1"
+                    );
+                }
+            }
+            assert!(contrast(palette.error_text, palette.error_fill) >= 4.5);
+        }
+    }
+
+    #[test]
+    fn egui_default_weak_text_is_what_we_fix() {
+        // The default weak text (60% of the text colour) is below 4.5:1 in the light theme:
+        // this is why the palette sets its own.
+        let visuals = egui::Visuals::light();
+        assert!(contrast(visuals.weak_text_color(), visuals.panel_fill) < 4.5);
+    }
 }

@@ -1,14 +1,13 @@
 //! Study mode panel: the question, the choices, right or wrong, and the round's result.
 
-use egui::{Color32, Key, Modifiers, RichText, Ui};
+use egui::{Key, Modifiers, RichText, Ui};
 
-use super::detail::section;
-use super::zone::EVIDENCE_NOTE;
-use crate::app::command::Command;
-use crate::app::state::StudyProgress;
+use super::palette::Palette;
+use super::widgets::{in_sentence, section};
 use crate::model::Atlas;
 use crate::model::content::Side;
 use crate::model::quiz::{Question, Quiz};
+use crate::state::{Command, StudyProgress};
 
 const NUMBER_KEYS: [Key; 4] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
 
@@ -18,6 +17,7 @@ pub fn quiz_ui(
     atlas: &Atlas,
     quiz: &Quiz,
     progress: &StudyProgress,
+    palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
     ui.add_space(4.0);
@@ -29,7 +29,7 @@ pub fn quiz_ui(
                 .on_hover_text("Leave study mode")
                 .clicked()
             {
-                commands.push(Command::EndQuiz);
+                commands.push(Command::EndStudy);
             }
         });
     });
@@ -84,9 +84,9 @@ pub fn quiz_ui(
                 let mut text = RichText::new(format!("{}. {name}", i + 1));
                 if let Some(a) = answered {
                     if i == *correct {
-                        text = text.color(Color32::from_rgb(0x1a, 0x9a, 0x4a)).strong();
+                        text = text.color(palette.success).strong();
                     } else if a.given == *choice {
-                        text = text.color(Color32::from_rgb(0xd0, 0x40, 0x30));
+                        text = text.color(palette.danger);
                     }
                 }
                 let button = ui.add_enabled(
@@ -94,13 +94,13 @@ pub fn quiz_ui(
                     egui::Button::new(text).min_size(egui::vec2(ui.available_width(), 28.0)),
                 );
                 if button.clicked() {
-                    commands.push(Command::QuizChoice(i));
+                    commands.push(Command::StudyChoice(i));
                 }
             }
             if answered.is_none() {
                 for (i, key) in NUMBER_KEYS.iter().enumerate().take(choices.len()) {
                     if ui.input_mut(|input| input.consume_key(Modifiers::NONE, *key)) {
-                        commands.push(Command::QuizChoice(i));
+                        commands.push(Command::StudyChoice(i));
                     }
                 }
             }
@@ -113,14 +113,14 @@ pub fn quiz_ui(
                 RichText::new("Right!")
                     .size(20.0)
                     .strong()
-                    .color(Color32::from_rgb(0x1a, 0x9a, 0x4a)),
+                    .color(palette.success),
             );
         } else {
             ui.label(
                 RichText::new("Not quite.")
                     .size(20.0)
                     .strong()
-                    .color(Color32::from_rgb(0xd0, 0x40, 0x30)),
+                    .color(palette.danger),
             );
             if let Question::Find(_) = question {
                 let clicked = atlas
@@ -150,11 +150,11 @@ pub fn quiz_ui(
             "Next question (Enter)"
         });
         if next.clicked() || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter)) {
-            commands.push(Command::QuizNext);
+            commands.push(Command::StudyNext);
         }
     }
     ui.add_space(12.0);
-    ui.weak(EVIDENCE_NOTE);
+    ui.weak(&atlas.safety.reflexology_evidence);
 }
 
 fn results_ui(
@@ -195,9 +195,10 @@ fn results_ui(
     if !most.is_empty() {
         section(ui, "Most often missed, all rounds");
         for (key, count) in most {
-            let (zone, side) = key.split_once('/').unwrap_or((key, ""));
-            let name = atlas.zone(zone).map_or(zone, |z| z.name.as_str());
-            ui.label(format!("• {name}, {side} foot: {count}×"));
+            let name = atlas
+                .zone(&key.zone)
+                .map_or(key.zone.as_str(), |z| z.name.as_str());
+            ui.label(format!("• {name}, {}: {count}×", foot_word(key.side)));
         }
     }
     ui.add_space(10.0);
@@ -205,10 +206,10 @@ fn results_ui(
         if ui.button("New round").clicked()
             || ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter))
         {
-            commands.push(Command::StartQuiz);
+            commands.push(Command::StartStudy);
         }
         if ui.button("Close").clicked() {
-            commands.push(Command::EndQuiz);
+            commands.push(Command::EndStudy);
         }
     });
 }
@@ -218,17 +219,5 @@ fn foot_word(side: Side) -> &'static str {
         Side::Left => "left foot",
         Side::Right => "right foot",
         Side::Midline => "feet",
-    }
-}
-
-/// A name as it reads inside a sentence: "Sciatic zone" becomes "sciatic zone", but an
-/// abbreviation such as "L5" keeps its capital.
-fn in_sentence(name: &str) -> String {
-    let mut chars = name.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if !second.is_uppercase() && !second.is_ascii_digit() => {
-            first.to_lowercase().chain(name.chars().skip(1)).collect()
-        }
-        _ => name.to_owned(),
     }
 }

@@ -1,11 +1,13 @@
 //! The safety window: the disclaimer, red flags and when not to massage.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
+use super::palette::Palette;
+use super::widgets::text_with_links_ui;
 use crate::model::content::{Safety, Urgency};
 
 /// The safety text; shown in a window.
-pub fn safety_ui(ui: &mut Ui, safety: &Safety, cite: impl Fn(&str) -> String) {
+pub fn safety_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, cite: impl Fn(&str) -> String) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(RichText::new(&safety.disclaimer).italics());
         ui.add_space(8.0);
@@ -13,9 +15,9 @@ pub fn safety_ui(ui: &mut Ui, safety: &Safety, cite: impl Fn(&str) -> String) {
         ui.separator();
         for flag in &safety.red_flags {
             let (word, color) = match flag.urgency {
-                Urgency::Emergency => ("Emergency", Color32::from_rgb(0xd0, 0x30, 0x20)),
-                Urgency::SameDay => ("Today", Color32::from_rgb(0xd0, 0x70, 0x10)),
-                Urgency::Soon => ("Soon", Color32::from_rgb(0xa0, 0x80, 0x10)),
+                Urgency::Emergency => ("Emergency", palette.danger),
+                Urgency::SameDay => ("Today", palette.warning),
+                Urgency::Soon => ("Soon", palette.caution),
             };
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(word).strong().color(color));
@@ -36,7 +38,10 @@ pub fn safety_ui(ui: &mut Ui, safety: &Safety, cite: impl Fn(&str) -> String) {
         ui.add_space(6.0);
         ui.weak("Sources:");
         for id in &safety.sources {
-            ui.weak(format!("• {}", cite(id)));
+            ui.horizontal_wrapped(|ui| {
+                ui.weak("•");
+                text_with_links_ui(ui, &cite(id));
+            });
         }
     });
 }

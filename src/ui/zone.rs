@@ -1,14 +1,12 @@
 //! The detail panel for a foot reflex zone, and the zones section of a body structure.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
-use super::detail::{callout, section, sources_ui};
-use crate::app::command::Command;
+use super::palette::Palette;
+use super::widgets::{callout, section, sources_ui};
 use crate::model::content::{Side, Structure, Zone};
 use crate::model::{Atlas, PreparedRegion};
-
-/// Reflexology's evidence, said plainly wherever zones are taught.
-pub const EVIDENCE_NOTE: &str = "Reflexology maps are a tradition, not established anatomy: a systematic review of randomised trials (Ernst 2009) found no convincing evidence that reflexology treats any condition. Foot work can be relaxing; it complements, never replaces, medical assessment and care.";
+use crate::state::Command;
 
 /// Everything about a zone, with links to the body parts it corresponds to.
 pub fn zone_detail_ui(
@@ -16,87 +14,88 @@ pub fn zone_detail_ui(
     atlas: &Atlas,
     region: &PreparedRegion,
     zone: &Zone,
+    palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
+    {
+        ui.add_space(4.0);
+        ui.heading(RichText::new(&zone.name).strong());
+        let foot = match region.side {
+            Side::Left => "Left foot",
+            Side::Right => "Right foot",
+            Side::Midline => "Both feet",
+        };
+        ui.weak(format!("{foot} · Reflex zone"));
+        if !zone.other_names.is_empty() {
+            ui.weak(format!("Also called: {}", zone.other_names.join(", ")));
+        }
+        ui.add_space(6.0);
+        if !atlas.safety.reflexology_evidence.is_empty() {
+            callout(ui, palette.info, &atlas.safety.reflexology_evidence);
+        }
+        section(ui, "Corresponds to");
+        ui.label(&zone.corresponds_to);
+        // In the order of the zone's links, so the first link is the one selected.
+        let ids: Vec<String> = zone
+            .links
+            .iter()
+            .flat_map(|link| {
+                atlas.regions_of_structures(std::slice::from_ref(link), Some(region.side))
+            })
+            .filter_map(|r| atlas.region(r))
+            .map(|r| r.id.clone())
+            .collect();
+        if !ids.is_empty() {
             ui.add_space(4.0);
-            ui.heading(RichText::new(&zone.name).strong());
-            let foot = match region.side {
-                Side::Left => "Left foot",
-                Side::Right => "Right foot",
-                Side::Midline => "Both feet",
-            };
-            ui.weak(format!("{foot} · Reflex zone"));
-            if !zone.other_names.is_empty() {
-                ui.weak(format!("Also called: {}", zone.other_names.join(", ")));
+            if ui
+                .button("Show on the body")
+                .on_hover_text("Switch to the body view with these parts highlighted")
+                .clicked()
+            {
+                commands.push(Command::ShowLinked(ids));
             }
-            ui.add_space(6.0);
-            callout(ui, Color32::from_rgb(0x60, 0x80, 0xb0), EVIDENCE_NOTE);
-            section(ui, "Corresponds to");
-            ui.label(&zone.corresponds_to);
-            // In the order of the zone's links, so the first link is the one selected.
-            let ids: Vec<String> = zone
-                .links
-                .iter()
-                .flat_map(|link| {
-                    atlas.regions_of_structures(std::slice::from_ref(link), Some(region.side))
-                })
-                .filter_map(|r| atlas.region(r))
-                .map(|r| r.id.clone())
-                .collect();
-            if !ids.is_empty() {
-                ui.add_space(4.0);
-                if ui
-                    .button("Show on the body")
-                    .on_hover_text("Switch to the body view with these parts highlighted")
-                    .clicked()
-                {
-                    commands.push(Command::ShowLinked(ids));
-                }
-                ui.horizontal_wrapped(|ui| {
-                    for id in &zone.links {
-                        let Some(s) = atlas.structure(id) else {
-                            continue;
-                        };
-                        let target = atlas
-                            .regions_of_structures(std::slice::from_ref(id), Some(region.side));
-                        let first = target
-                            .first()
-                            .and_then(|r| atlas.region(*r))
-                            .map(|r| r.id.clone());
-                        if ui
-                            .add_enabled(first.is_some(), egui::Button::new(&s.name).small())
-                            .clicked()
-                            && let Some(first) = first
-                        {
-                            commands.push(Command::Reveal(first));
-                        }
+            ui.horizontal_wrapped(|ui| {
+                for id in &zone.links {
+                    let Some(s) = atlas.structure(id) else {
+                        continue;
+                    };
+                    let target =
+                        atlas.regions_of_structures(std::slice::from_ref(id), Some(region.side));
+                    let first = target
+                        .first()
+                        .and_then(|r| atlas.region(*r))
+                        .map(|r| r.id.clone());
+                    if ui
+                        .add_enabled(first.is_some(), egui::Button::new(&s.name).small())
+                        .clicked()
+                        && let Some(first) = first
+                    {
+                        commands.push(Command::Reveal(first));
                     }
-                });
-            }
-            section(ui, "Where to find it");
-            ui.label(&zone.location);
-            section(ui, "Technique");
-            ui.label(&zone.technique);
-            section(ui, "In a sciatica session");
-            ui.label(&zone.sciatica_use);
-            if let Some(notes) = &zone.chart_notes {
-                section(ui, "Where charts disagree");
-                callout(ui, Color32::from_rgb(0xe0, 0xb0, 0x10), notes);
-            }
-            if !zone.cautions.is_empty() {
-                section(ui, "Cautions");
-                for c in &zone.cautions {
-                    callout(ui, Color32::from_rgb(0xd0, 0x40, 0x30), c);
                 }
+            });
+        }
+        section(ui, "Where to find it");
+        ui.label(&zone.location);
+        section(ui, "Technique");
+        ui.label(&zone.technique);
+        section(ui, "In a sciatica session");
+        ui.label(&zone.sciatica_use);
+        if let Some(notes) = &zone.chart_notes {
+            section(ui, "Where charts disagree");
+            callout(ui, palette.warning, notes);
+        }
+        if !zone.cautions.is_empty() {
+            section(ui, "Cautions");
+            for c in &zone.cautions {
+                callout(ui, palette.danger, c);
             }
-            if ui.link("Red flags: when to see a doctor…").clicked() {
-                commands.push(Command::ShowSafety(true));
-            }
-            sources_ui(ui, atlas, &zone.sources);
-        });
+        }
+        if ui.link("Red flags: when to see a doctor…").clicked() {
+            commands.push(Command::ShowSafety(true));
+        }
+        sources_ui(ui, atlas, &zone.sources);
+    }
 }
 
 /// For a body structure: the foot zones that correspond to it, and a button to see them.
@@ -137,5 +136,7 @@ pub fn structure_zones_ui(
     {
         commands.push(Command::ShowLinked(regions));
     }
-    ui.weak("Reflexology's evidence is limited (Ernst 2009): it complements, never replaces, medical care.");
+    if !atlas.safety.reflexology_evidence_short.is_empty() {
+        ui.weak(&atlas.safety.reflexology_evidence_short);
+    }
 }

@@ -12,15 +12,7 @@ use egui_kittest::Harness;
 pub fn app_harness() -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
-        .build_eframe(|cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    persist: false,
-                    ..StartOptions::shipped()
-                },
-            )
-        });
+        .build_eframe(|cc| AtlasApp::new(cc, StartOptions::ephemeral()));
     harness.run();
     harness
 }
@@ -34,7 +26,7 @@ pub fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
         .region_index(region_id)
         .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
     let region = &view.regions[i];
-    let shown = |l: usize| app.settings().layer_shown(view, l);
+    let shown = |l: usize| app.prefs().layer_shown(view, l);
     let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
         let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
         Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)

@@ -1,9 +1,12 @@
 //! Zoom and pan of a diagram: maps diagram coordinates to screen points.
 
-use egui::emath::{Pos2, Rect, TSTransform, Vec2};
+use emath::{Pos2, Rect, TSTransform, Vec2};
 
 /// The smallest and largest zoom, relative to "whole canvas fits".
 pub const ZOOM_RANGE: (f32, f32) = (0.5, 12.0);
+
+/// The most a selection is zoomed in on when it is brought into view.
+pub const FOCUS_MAX_ZOOM: f32 = 8.0;
 
 /// Where the diagram is looked at: `zoom` 1.0 fits the canvas in the screen rect, and `center`
 /// is the diagram point shown in the middle.
@@ -62,29 +65,55 @@ impl Camera {
         self.clamp(canvas);
     }
 
-    /// Centres on `target` and zooms in until it fills about half the screen (never zooms out).
-    pub fn focus_on(&mut self, target: Rect, screen: Rect, canvas: Rect) {
+    /// Centres on `target` and zooms so that it fills about half the screen (the larger of its
+    /// sides sets the zoom), up to [`FOCUS_MAX_ZOOM`]: a muscle a few pixels tall at the whole
+    /// figure becomes large enough to read and click.
+    #[must_use]
+    pub fn focused_on(target: Rect, screen: Rect, canvas: Rect) -> Self {
         let fit = Self::fit_scale(screen, canvas);
         let wanted = (0.5 * screen.width() / target.width().max(1.0))
             .min(0.5 * screen.height() / target.height().max(1.0))
             / fit;
-        self.zoom = self
-            .zoom
-            .max(wanted.min(4.0))
-            .clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-        self.center = target.center();
-        self.clamp(canvas);
+        let mut camera = Self {
+            zoom: wanted.clamp(1.0, FOCUS_MAX_ZOOM),
+            center: target.center(),
+        };
+        camera.clamp(canvas);
+        camera
     }
 
-    fn clamp(&mut self, canvas: Rect) {
+    /// A step of an animation from `self` toward `target`: `t` 0 stays, 1 arrives.
+    #[must_use]
+    pub fn lerp_toward(self, target: Self, t: f32) -> Self {
+        let t = t.clamp(0.0, 1.0);
+        // Zoom eases in log space so zooming in and out feel the same.
+        let zoom = (self.zoom.ln() + (target.zoom.ln() - self.zoom.ln()) * t).exp();
+        Self {
+            zoom: if zoom.is_finite() { zoom } else { target.zoom },
+            center: self.center + (target.center - self.center) * t,
+        }
+    }
+
+    /// Whether two cameras show the same picture to within a fraction of a pixel.
+    #[must_use]
+    pub fn close_to(self, other: Self) -> bool {
+        (self.zoom - other.zoom).abs() < 1e-3 && (self.center - other.center).length() < 0.05
+    }
+
+    /// Keeps the centre on the canvas and the zoom in range (also for restored or odd values).
+    pub fn clamp(&mut self, canvas: Rect) {
         self.center = self.center.clamp(canvas.min, canvas.max);
+        if !self.zoom.is_finite() {
+            self.zoom = 1.0;
+        }
+        self.zoom = self.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::emath::{pos2, vec2};
+    use emath::{pos2, vec2};
 
     fn canvas() -> Rect {
         Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 2000.0))
@@ -115,6 +144,36 @@ mod tests {
             .mul_pos(pointer);
         assert!((before - after).length() < 0.01, "{before:?} {after:?}");
         assert!((cam.zoom - 2.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn focusing_on_a_thin_muscle_makes_it_large_and_centred() {
+        let screen = Rect::from_min_size(Pos2::ZERO, vec2(900.0, 900.0));
+        // About the size of piriformis on the back view.
+        let target = Rect::from_min_size(pos2(360.0, 960.0), vec2(120.0, 45.0));
+        let cam = Camera::focused_on(target, screen, canvas());
+        let shown = cam.screen_from_diagram(screen, canvas()).mul_rect(target);
+        assert!(screen.contains_rect(shown), "{shown:?}");
+        assert!(shown.width() > 0.4 * screen.width(), "{shown:?}");
+        assert!((shown.center() - screen.center()).length() < 0.5);
+        let whole = Camera::focused_on(canvas(), screen, canvas());
+        assert!(
+            (whole.zoom - 1.0).abs() < 1e-6,
+            "never zooms out past the whole figure"
+        );
+    }
+
+    #[test]
+    fn an_animation_arrives_at_its_target() {
+        let a = Camera::fit(canvas());
+        let b = Camera {
+            zoom: 6.0,
+            center: pos2(420.0, 980.0),
+        };
+        let mid = a.lerp_toward(b, 0.5);
+        assert!(mid.zoom > a.zoom && mid.zoom < b.zoom);
+        assert!(!mid.close_to(b));
+        assert!(a.lerp_toward(b, 1.0).close_to(b));
     }
 
     #[test]

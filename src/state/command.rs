@@ -1,0 +1,92 @@
+//! Everything the UI can ask for, and what the platform must do after a command.
+//!
+//! UI code reads [`super::AppState`] and pushes [`Command`]s; [`super::AppState::apply`] is the
+//! only place state changes. Work that needs the platform (reading files, moving keyboard focus)
+//! comes back as an [`Effect`] for the app to carry out.
+
+use super::camera::Camera;
+
+/// What happened to a region on the diagram. The mode decides what it means: in Browse an
+/// activated region is selected, in Study it answers the question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegionEvent {
+    /// Clicked, or Enter on its focus stop.
+    Activated(String),
+    /// Keyboard focus moved onto it (Tab or the arrow keys).
+    Focused(String),
+    /// A click on the diagram that hit no region.
+    ActivatedNothing,
+}
+
+/// A change requested by the UI.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Switch to a view by id.
+    ShowView(String),
+    /// Something happened to a region on the diagram.
+    Region(RegionEvent),
+    /// Clear the selection (Escape).
+    ClearSelection,
+    /// Select a region anywhere: switch to its view, show its layer and zoom to it.
+    Reveal(String),
+    /// Open a structure's page: on the diagram when it has a region, else the page alone (a
+    /// group such as the hamstrings).
+    OpenStructure(String),
+    /// Show linked regions (a zone's body parts, or a structure's foot zones): switch to the
+    /// view holding most of them, show their layers, select the first, highlight the others.
+    ShowLinked(Vec<String>),
+    /// Show or hide a layer.
+    SetLayerVisible {
+        view: String,
+        layer: String,
+        visible: bool,
+    },
+    /// Change a layer's opacity.
+    SetLayerOpacity {
+        view: String,
+        layer: String,
+        opacity: f32,
+    },
+    /// Set the current view's zoom and pan (the user dragged or scrolled: no animation).
+    SetCamera(Camera),
+    /// Back to the whole figure (animated).
+    ResetCamera,
+    /// The screen rectangle the diagram was given (to zoom selections to fit it).
+    SetViewport(emath::Rect),
+    /// Light or dark theme.
+    SetDark(bool),
+    /// Show names on the diagram.
+    SetLabels(bool),
+    /// Read the content files again (the last good content stays on any problem).
+    Reload,
+    /// Open or close the safety window.
+    ShowSafety(bool),
+    /// Put keyboard focus in the search field.
+    FocusSearch,
+    /// Put keyboard focus on the diagram (its first region).
+    FocusDiagram,
+    /// Start a new study round (foot reflex zones).
+    StartStudy,
+    /// Answer the shown "what does this zone correspond to?" question with a choice.
+    StudyChoice(usize),
+    /// Go on to the next question.
+    StudyNext,
+    /// Leave study mode (back to browsing).
+    EndStudy,
+    /// Hide the oldest notice under the top bar.
+    DismissNotice,
+}
+
+/// Platform work a command asks for, carried out by the app after `apply`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the content again.
+    Reload,
+    /// Move keyboard focus to the search field.
+    FocusSearch,
+    /// Move keyboard focus to the diagram.
+    FocusDiagram,
+    /// The user data changed in a way worth saving now (a study round finished).
+    SaveUserData,
+}

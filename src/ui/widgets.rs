@@ -1,0 +1,160 @@
+//! Small widgets the panels share (panels never import each other).
+
+use egui::{Color32, RichText, Ui};
+
+use crate::model::Atlas;
+
+/// A section heading with a rule under it.
+pub fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(10.0);
+    ui.label(RichText::new(title).strong().size(16.0));
+    ui.separator();
+}
+
+/// "Key: value", wrapped.
+pub fn labelled(ui: &mut Ui, key: &str, value: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{key}:")).strong());
+        ui.label(value);
+    });
+}
+
+/// A tinted box for notes, relations and cautions.
+pub fn callout(ui: &mut Ui, accent: Color32, text: &str) {
+    egui::Frame::new()
+        .fill(accent.gamma_multiply(0.10))
+        .stroke(egui::Stroke::new(1.0, accent.gamma_multiply(0.7)))
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(text);
+        });
+    ui.add_space(3.0);
+}
+
+/// Text with its web addresses as clickable links (a citation that names its URL).
+pub fn text_with_links_ui(ui: &mut Ui, text: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for piece in split_links(text) {
+            match piece {
+                Piece::Text(t) => {
+                    ui.weak(t);
+                }
+                Piece::Link(url) => {
+                    ui.hyperlink_to(RichText::new(url).small(), url)
+                        .on_hover_text("Open in the web browser");
+                }
+            }
+        }
+    });
+}
+
+/// A run of plain text or a web address.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Text(&'a str),
+    Link(&'a str),
+}
+
+/// Splits text into plain runs and `http(s)://` addresses (a trailing full stop, comma or
+/// closing bracket is not part of the address).
+#[must_use]
+pub fn split_links(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("https://").or_else(|| rest.find("http://")) {
+        let (before, from) = rest.split_at(start);
+        let end = from.find(char::is_whitespace).unwrap_or(from.len());
+        let mut url = &from[..end];
+        while let Some(stripped) = url.strip_suffix(['.', ',', ')', ';', ':']) {
+            url = stripped;
+        }
+        if !before.is_empty() {
+            out.push(Piece::Text(before));
+        }
+        out.push(Piece::Link(url));
+        rest = &from[url.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Text(rest));
+    }
+    out
+}
+
+/// The sources of an entry, as full citations with clickable addresses, then the footer.
+pub fn sources_ui(ui: &mut Ui, atlas: &Atlas, sources: &[String]) {
+    section(ui, "Sources");
+    for id in sources {
+        let text = atlas
+            .source(id)
+            .map_or(id.as_str(), |src| src.citation.as_str());
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("•");
+            text_with_links_ui(ui, text);
+        });
+    }
+    if !atlas.safety.entry_footer.is_empty() {
+        ui.add_space(8.0);
+        ui.weak(&atlas.safety.entry_footer);
+    }
+}
+
+/// A range of seconds: "30 s" or "30–90 s".
+#[must_use]
+pub fn secs((min, max): (u32, u32)) -> String {
+    if min == max {
+        format!("{min} s")
+    } else {
+        format!("{min}–{max} s")
+    }
+}
+
+/// The word with a capital first letter.
+#[must_use]
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A name as it reads inside a sentence: "Sciatic zone" becomes "sciatic zone", but an
+/// abbreviation such as "L5" keeps its capital.
+#[must_use]
+pub fn in_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() && !second.is_ascii_digit() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_in_citations_become_links() {
+        let pieces = split_links("NICE NG59. London; 2020. https://www.nice.org.uk/guidance/ng59.");
+        assert_eq!(
+            pieces,
+            vec![
+                Piece::Text("NICE NG59. London; 2020. "),
+                Piece::Link("https://www.nice.org.uk/guidance/ng59"),
+                Piece::Text("."),
+            ]
+        );
+        assert_eq!(split_links("no address"), vec![Piece::Text("no address")]);
+    }
+
+    #[test]
+    fn names_read_naturally_inside_sentences() {
+        assert_eq!(in_sentence("Sciatic zone"), "sciatic zone");
+        assert_eq!(in_sentence("L5 section"), "L5 section");
+        assert_eq!(capitalise("left"), "Left");
+    }
+}

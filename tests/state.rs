@@ -1,0 +1,228 @@
+//! The state layer without a window: commands in, state out. Each test is a defect a user met
+//! or a rule a mode keeps.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
+
+use bodywork_atlas::content::{ContentDirs, load};
+use bodywork_atlas::model::quiz::Question;
+use bodywork_atlas::state::{
+    AppState, Command, Effect, Mode, Preferences, RegionEvent, Selection, UserData,
+};
+use emath::{Rect, pos2, vec2};
+
+fn state() -> AppState {
+    let mut state = AppState::new(Preferences::default(), UserData::default(), 7);
+    state.set_content(load(&ContentDirs::shipped()));
+    assert!(state.atlas.is_some(), "{:?}", state.errors);
+    // The diagram's place in a 1600x1000 window with both side panels.
+    state.apply(Command::SetViewport(Rect::from_min_size(
+        pos2(230.0, 40.0),
+        vec2(970.0, 960.0),
+    )));
+    state
+}
+
+fn activate(state: &mut AppState, id: &str) -> Option<Effect> {
+    state.apply(Command::Region(RegionEvent::Activated(id.into())))
+}
+
+#[test]
+fn in_browse_mode_a_click_selects_and_a_click_on_nothing_clears() {
+    let mut s = state();
+    activate(&mut s, "piriformis_left");
+    assert_eq!(s.selected_region(), Some("piriformis_left"));
+    assert_eq!(s.selected_structure().unwrap().id, "piriformis");
+    s.apply(Command::Region(RegionEvent::ActivatedNothing));
+    assert_eq!(s.selection(), None);
+}
+
+#[test]
+fn every_new_selection_gets_a_new_serial_so_the_page_starts_at_the_top() {
+    let mut s = state();
+    activate(&mut s, "piriformis_left");
+    let first = s.selection_serial();
+    activate(&mut s, "piriformis_left");
+    assert_eq!(
+        s.selection_serial(),
+        first,
+        "the same selection keeps its place"
+    );
+    activate(&mut s, "gluteus_maximus_left");
+    assert_ne!(s.selection_serial(), first);
+}
+
+#[test]
+fn revealing_a_muscle_zooms_until_it_is_large_enough_to_read() {
+    let mut s = state();
+    let view = s.atlas.clone().unwrap();
+    let r = view.find_region("piriformis_left").unwrap();
+    let bbox = view.region(r).unwrap().bbox;
+    let before = s.screen_from_diagram().unwrap().mul_rect(bbox);
+    s.apply(Command::Reveal("piriformis_left".into()));
+    let camera = s.camera(s.current_view().unwrap());
+    assert!(camera.animate, "the app's own camera moves glide");
+    let after = s.screen_from_diagram().unwrap().mul_rect(bbox);
+    assert!(
+        after.height() >= 80.0 && after.height() > 3.0 * before.height(),
+        "piriformis is {:.0} px tall after the search ({:.0} before)",
+        after.height(),
+        before.height()
+    );
+    assert!(
+        s.viewport.contains_rect(after),
+        "{after:?} in {:?}",
+        s.viewport
+    );
+    s.apply(Command::ResetCamera);
+    let reset = s.screen_from_diagram().unwrap().mul_rect(bbox);
+    assert!(
+        (reset.height() - before.height()).abs() < 0.5,
+        "Home restores the whole figure"
+    );
+}
+
+#[test]
+fn group_entries_open_as_pages_from_search_and_links() {
+    let mut s = state();
+    let atlas = s.atlas.clone().unwrap();
+    for (query, id) in [
+        ("hip flexors", "hip_flexors"),
+        ("hamstrings", "hamstrings"),
+        ("calves", "calves"),
+    ] {
+        let hits = atlas.search_all(query);
+        assert!(
+            hits.iter().any(
+                |h| matches!(h, bodywork_atlas::model::SearchHit::Structure(i)
+                if atlas.structures[*i].id == id)
+            ),
+            "search {query:?} finds the {id} page: {hits:?}"
+        );
+        s.apply(Command::OpenStructure(id.into()));
+        assert_eq!(s.selection(), Some(&Selection::Structure(id.into())));
+        assert_eq!(s.selected_structure().unwrap().id, id);
+    }
+    // Every structure opens something: its region, or its own page.
+    for structure in &atlas.structures {
+        s.apply(Command::OpenStructure(structure.id.clone()));
+        assert_eq!(
+            s.selected_structure().map(|st| st.id.as_str()),
+            Some(structure.id.as_str()),
+            "{} opens",
+            structure.id
+        );
+    }
+}
+
+#[test]
+fn study_conceals_names_for_every_question_type_until_it_is_answered() {
+    let mut s = state();
+    s.apply(Command::StartStudy);
+    let Mode::Study(_) = s.mode else {
+        panic!("study mode starts")
+    };
+    let mut kinds = (0, 0);
+    while let Some(question) = s.mode.quiz().and_then(|q| q.question()).cloned() {
+        assert!(
+            s.conceals_names(),
+            "names hidden before the answer: {question:?}"
+        );
+        match &question {
+            Question::Find(target) => {
+                kinds.0 += 1;
+                let atlas = s.atlas.clone().unwrap();
+                let region = atlas
+                    .regions_of_zones(&[target.zone.as_str()], Some(target.side))
+                    .into_iter()
+                    .find(|r| atlas.views[r.view].id == target.view)
+                    .unwrap();
+                let id = atlas.region(region).unwrap().id.clone();
+                s.apply(Command::Region(RegionEvent::Focused(id.clone())));
+                assert!(s.conceals_names(), "focus gives nothing away");
+                activate(&mut s, &id);
+            }
+            Question::Identify { .. } => {
+                kinds.1 += 1;
+                let _ = s.apply(Command::StudyChoice(0));
+            }
+        }
+        assert!(!s.conceals_names(), "names shown once answered");
+        s.apply(Command::StudyNext);
+    }
+    assert!(
+        kinds.0 > 0 && kinds.1 > 0,
+        "both kinds were asked: {kinds:?}"
+    );
+    assert_eq!(s.user.study.rounds, 1, "the round is recorded");
+    s.apply(Command::EndStudy);
+    assert!(matches!(s.mode, Mode::Browse) && !s.conceals_names());
+}
+
+#[test]
+fn a_finished_round_asks_for_the_user_data_to_be_saved() {
+    let mut s = state();
+    s.apply(Command::StartStudy);
+    let atlas = s.atlas.clone().unwrap();
+    let mut effects = Vec::new();
+    while let Some(question) = s.mode.quiz().and_then(|q| q.question()).cloned() {
+        match question {
+            Question::Find(target) => {
+                let view = &atlas.views[atlas.view_index(&target.view).unwrap()];
+                let any = view.regions.iter().find(|r| r.zone.is_some()).unwrap();
+                effects.extend(activate(&mut s, &any.id.clone()));
+            }
+            Question::Identify { .. } => effects.extend(s.apply(Command::StudyChoice(0))),
+        }
+        s.apply(Command::StudyNext);
+    }
+    assert_eq!(
+        effects,
+        vec![Effect::SaveUserData],
+        "saved once, at the end"
+    );
+    assert_eq!(s.user.study.rounds, 1);
+}
+
+#[test]
+fn the_same_seed_asks_the_same_questions() {
+    let questions = |seed| {
+        let mut s = AppState::new(Preferences::default(), UserData::default(), seed);
+        s.set_content(load(&ContentDirs::shipped()));
+        s.apply(Command::StartStudy);
+        s.mode.quiz().unwrap().questions.clone()
+    };
+    assert_eq!(questions(3), questions(3));
+    assert_ne!(questions(3), questions(4));
+}
+
+#[test]
+fn in_study_mode_clicks_answer_and_do_not_select_other_things() {
+    let mut s = state();
+    s.apply(Command::StartStudy);
+    s.apply(Command::Reveal("piriformis_left".into()));
+    assert_ne!(s.selected_region(), Some("piriformis_left"));
+    s.apply(Command::ClearSelection);
+    assert!(
+        matches!(s.mode, Mode::Study(_)),
+        "Escape does not leave the round"
+    );
+}
+
+#[test]
+fn odd_commands_change_nothing_they_should_not() {
+    let mut s = state();
+    let before = s.prefs.clone();
+    s.apply(Command::ShowView("no_such_view".into()));
+    s.apply(Command::SetLayerOpacity {
+        view: "posterior".into(),
+        layer: "deep".into(),
+        opacity: f32::NAN,
+    });
+    let view = s.current_view().unwrap();
+    let deep = view.layer_index("deep").unwrap();
+    assert!(s.prefs.layer(view, deep).opacity.is_finite());
+    assert_eq!(s.prefs.view, before.view);
+    s.apply(Command::SetViewport(Rect::NOTHING));
+    assert!(s.viewport.is_positive());
+    assert_eq!(s.apply(Command::Reload), Some(Effect::Reload));
+}
