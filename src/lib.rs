@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod content;
 pub mod model;
+pub mod store;
 pub mod ui;
 
 pub use app::{AtlasApp, StartOptions};
