@@ -276,7 +276,9 @@ impl Store {
 
     /// Writes `value` as `name` in a `version` envelope, atomically: a temporary file in the same
     /// folder (mode 0600 on Unix) is written, flushed to disk and renamed over `name`, then the
-    /// folder is flushed. Creates the folder (0700 on Unix) if needed.
+    /// folder is flushed. Creates the folder (0700 on Unix) if needed. A symbolic link at `name`
+    /// is replaced by the file, not followed. Never call it for a name whose [`Loaded::writable`]
+    /// was false.
     pub fn save<T: Serialize>(
         &self,
         name: &str,
@@ -394,8 +396,19 @@ impl Store {
     }
 }
 
+/// The app's platform folders: "Bodywork Atlas" on Windows and macOS, `bodywork-atlas` under the
+/// XDG folders elsewhere (`ProjectDirs::from` alone would give `bodyworkatlas` there).
 fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "Bodywork Atlas")
+    if cfg!(any(
+        target_os = "windows",
+        target_os = "macos",
+        target_os = "ios",
+        target_arch = "wasm32"
+    )) {
+        directories::ProjectDirs::from("", "", "Bodywork Atlas")
+    } else {
+        directories::ProjectDirs::from_path(PathBuf::from("bodywork-atlas"))
+    }
 }
 
 /// The text of a saved file.
@@ -471,7 +484,78 @@ fn decode<T: DeserializeOwned>(bytes: Vec<u8>, version: u32) -> Result<T, Proble
 fn syntax_or_shape(text: &str, typed: &ron::error::SpannedError) -> Problem {
     match ron::Options::default().from_str::<IgnoredAny>(text) {
         Ok(_) => Problem::WrongShape(typed.span.start.into()),
-        Err(e) if e.code == ron::Error::Eof => Problem::Truncated,
+        Err(e) if looks_cut_off(text, &e) => Problem::Truncated,
         Err(e) => Problem::NotRon(e.span.start.into()),
     }
+}
+
+/// Whether text that is not valid RON reads as a saved file cut short: the parser ran out of
+/// text, or it stumbled on the last line of a file that starts like a saved one and ends inside
+/// a bracket, string or comment.
+fn looks_cut_off(text: &str, error: &ron::error::SpannedError) -> bool {
+    if error.code == ron::Error::Eof {
+        return true;
+    }
+    let trimmed = text.trim_end();
+    let last_line = trimmed.lines().count();
+    error.span.start.line >= last_line
+        && trimmed.trim_start().starts_with("Saved")
+        && ends_open(trimmed)
+}
+
+/// Whether RON text ends inside an unclosed bracket, string, character or comment.
+fn ends_open(text: &str) -> bool {
+    let mut depth = 0_usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '"' | '\'' => {
+                let mut closed = false;
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                    } else if d == c {
+                        closed = true;
+                        break;
+                    }
+                }
+                if !closed {
+                    return true;
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                // A line comment runs to the end of its line.
+                for d in chars.by_ref() {
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut nested = 1_usize;
+                let mut prev = ' ';
+                while nested > 0 {
+                    let Some(d) = chars.next() else {
+                        return true;
+                    };
+                    match (prev, d) {
+                        ('/', '*') => {
+                            nested += 1;
+                            prev = ' ';
+                        }
+                        ('*', '/') => {
+                            nested -= 1;
+                            prev = ' ';
+                        }
+                        _ => prev = d,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    depth > 0
 }

@@ -190,20 +190,40 @@ fn truncated_file_is_kept_aside() {
     let (_tmp, store) = store();
     store.save("study.ron", 1, &sample()).unwrap();
     let full = fs::read(store.dir().join("study.ron")).unwrap();
-    // Every cut inside the envelope reads as cut off, not as some other fault.
-    for cut in [10, full.len() / 2, full.len() - 3] {
-        let bytes = &full[..cut];
-        let loaded: Loaded<Progress> = {
-            plant(&store, bytes);
-            store.load_at("study.ron", 1, noon())
-        };
-        let notice = loaded.notice.unwrap();
-        assert!(notice.contains("cut off"), "cut at {cut}: {notice}");
-        fs::remove_file(store.dir().join(ASIDE)).unwrap();
-    }
     let bytes = &full[..full.len() / 2];
     plant(&store, bytes);
-    assert_kept_aside(&store, bytes, "cut off");
+    assert_kept_aside(&store, bytes, "it ends too early, as if it was cut off");
+}
+
+#[test]
+fn every_cut_of_a_saved_file_reads_as_cut_off() {
+    let full = encode(1, &sample()).unwrap();
+    // From just after `Saved(` to just before the closing `)`.
+    for cut in "Saved(".len()..full.trim_end().len() {
+        let problem = decode::<Progress>(full.as_bytes()[..cut].to_vec(), 1).unwrap_err();
+        assert!(
+            matches!(problem, Problem::Truncated),
+            "cut at {cut} ({:?}) gave {problem:?}",
+            &full[..cut]
+        );
+    }
+}
+
+#[test]
+fn a_damaged_line_in_a_whole_file_is_reported_with_its_line() {
+    let (_tmp, store) = store();
+    store.save("study.ron", 1, &sample()).unwrap();
+    let text = fs::read_to_string(store.dir().join("study.ron")).unwrap();
+    assert!(text.contains("        answered: 12,\n"), "{text}");
+    let bytes = text
+        .replace("answered: 12,", "answered: 12 13,")
+        .into_bytes();
+    plant(&store, &bytes);
+    assert_kept_aside(
+        &store,
+        &bytes,
+        "it is not valid RON (the problem is at line 4, column",
+    );
 }
 
 #[test]
@@ -528,4 +548,14 @@ fn platform_folders_are_named_for_the_app() {
     assert!(data.dir().ends_with("bodywork-atlas"), "{:?}", data.dir());
     assert!(prefs.dir().ends_with("bodywork-atlas"), "{:?}", prefs.dir());
     assert_ne!(data, prefs);
+}
+
+#[test]
+fn brackets_inside_strings_and_comments_do_not_count_as_open() {
+    assert!(!ends_open("(a: \"(\", b: ')', /* ( */ c: [1]) // (\n"));
+    assert!(!ends_open("(a: \"quote \\\" (\")"));
+    assert!(ends_open("(a: 1, // a note"));
+    assert!(ends_open("(a: \"unfinished"));
+    assert!(ends_open("(a: 1) /* nested /* */ still open"));
+    assert!(ends_open("(a: [1, 2"));
 }
