@@ -85,11 +85,7 @@ fn revealing_a_muscle_zooms_until_it_is_large_enough_to_read() {
 fn group_entries_open_as_pages_from_search_and_links() {
     let mut s = state();
     let atlas = s.atlas.clone().unwrap();
-    for (query, id) in [
-        ("hip flexors", "hip_flexors"),
-        ("hamstrings", "hamstrings"),
-        ("calves", "calves"),
-    ] {
+    for (query, id) in [("hip flexors", "hip_flexors"), ("hamstrings", "hamstrings")] {
         let hits = atlas.search_all(query);
         assert!(
             hits.iter().any(
