@@ -82,10 +82,13 @@ impl AtlasApp {
                 .frame(egui::Frame::new())
                 .show(ui, |ui| self.errors_ui(ui, &palette));
         }
+        // The diagram keeps at least about a third of the window: the side panels give way in
+        // small windows.
+        let width = ui.available_width();
         egui::Panel::left("layers")
             .resizable(true)
             .default_size(230.0)
-            .min_size(180.0)
+            .size_range(150.0..=(width * 0.25).max(150.0))
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
@@ -101,7 +104,7 @@ impl AtlasApp {
         egui::Panel::right("detail")
             .resizable(true)
             .default_size(400.0)
-            .min_size(260.0)
+            .size_range(220.0..=(width * 0.4).max(220.0))
             .show(ui, |ui| match &self.state.mode {
                 Mode::Study(study) => {
                     quiz_ui(

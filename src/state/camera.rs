@@ -5,8 +5,11 @@ use emath::{Pos2, Rect, TSTransform, Vec2};
 /// The smallest and largest zoom, relative to "whole canvas fits".
 pub const ZOOM_RANGE: (f32, f32) = (0.5, 12.0);
 
+/// How much of the screen a selection brought into view fills (its larger side).
+pub const FOCUS_FILL: f32 = 0.4;
+
 /// The most a selection is zoomed in on when it is brought into view.
-pub const FOCUS_MAX_ZOOM: f32 = 8.0;
+pub const FOCUS_MAX_ZOOM: f32 = 6.0;
 
 /// Where the diagram is looked at: `zoom` 1.0 fits the canvas in the screen rect, and `center`
 /// is the diagram point shown in the middle.
@@ -65,14 +68,14 @@ impl Camera {
         self.clamp(canvas);
     }
 
-    /// Centres on `target` and zooms so that it fills about half the screen (the larger of its
+    /// Centres on `target` and zooms so that it fills [`FOCUS_FILL`] of the screen (the larger of its
     /// sides sets the zoom), up to [`FOCUS_MAX_ZOOM`]: a muscle a few pixels tall at the whole
     /// figure becomes large enough to read and click.
     #[must_use]
     pub fn focused_on(target: Rect, screen: Rect, canvas: Rect) -> Self {
         let fit = Self::fit_scale(screen, canvas);
-        let wanted = (0.5 * screen.width() / target.width().max(1.0))
-            .min(0.5 * screen.height() / target.height().max(1.0))
+        let wanted = (FOCUS_FILL * screen.width() / target.width().max(1.0))
+            .min(FOCUS_FILL * screen.height() / target.height().max(1.0))
             / fit;
         let mut camera = Self {
             zoom: wanted.clamp(1.0, FOCUS_MAX_ZOOM),
@@ -154,7 +157,7 @@ mod tests {
         let cam = Camera::focused_on(target, screen, canvas());
         let shown = cam.screen_from_diagram(screen, canvas()).mul_rect(target);
         assert!(screen.contains_rect(shown), "{shown:?}");
-        assert!(shown.width() > 0.4 * screen.width(), "{shown:?}");
+        assert!(shown.width() > 0.35 * screen.width(), "{shown:?}");
         assert!((shown.center() - screen.center()).length() < 0.5);
         let whole = Camera::focused_on(canvas(), screen, canvas());
         assert!(

@@ -372,7 +372,7 @@ impl AppState {
     }
 
     /// Switches to the view holding most of `ids`, shows their layers, highlights them and
-    /// zooms so they fill about half the diagram (animated). With `select`, the first is
+    /// zooms so they fill [`camera::FOCUS_FILL`] of the diagram (animated). With `select`, the first is
     /// selected and the rest are highlighted as linked.
     fn reveal_regions(&mut self, ids: &[String], select: bool) {
         let Some(atlas) = self.atlas.clone() else {

@@ -434,8 +434,11 @@ fn side_markers(
     let (left_text, right_text) = if width("Person's left") + width("Person's right") + 16.0 <= room
     {
         ("Person's left", "Person's right")
-    } else {
+    } else if width("Left") + width("Right") + 16.0 <= room {
         ("Left", "Right")
+    } else {
+        // Too narrow to say it without the words meeting: say nothing.
+        return None;
     };
     let (left_x, right_x) = if left_on_viewers_left {
         (lx, rx)
