@@ -65,7 +65,7 @@ fn a_search_brings_the_muscle_into_view_at_a_useful_size() {
         .bbox;
     let on_screen = app.screen_from_diagram().unwrap().mul_rect(bbox);
     assert!(
-        on_screen.height() >= 80.0,
+        on_screen.height() >= 60.0,
         "piriformis is {:.0} px tall",
         on_screen.height()
     );

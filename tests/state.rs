@@ -63,7 +63,7 @@ fn revealing_a_muscle_zooms_until_it_is_large_enough_to_read() {
     assert!(camera.animate, "the app's own camera moves glide");
     let after = s.screen_from_diagram().unwrap().mul_rect(bbox);
     assert!(
-        after.height() >= 80.0 && after.height() > 3.0 * before.height(),
+        after.height() >= 60.0 && after.height() > 4.0 * before.height(),
         "piriformis is {:.0} px tall after the search ({:.0} before)",
         after.height(),
         before.height()
