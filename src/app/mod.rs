@@ -13,7 +13,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Rect, RichText, TextureHandle, Ui};
 
 use self::command::Command;
 use self::state::{LayerSetting, SETTINGS_KEY, Settings};
-use crate::content::{self, ContentDirs, ContentError};
+use crate::content::{self, ContentError, ContentSet};
 use crate::model::quiz::Quiz;
 use crate::model::{Atlas, PreparedRegion, PreparedView, RegionRef};
 use crate::ui::camera::Camera;
@@ -28,7 +28,7 @@ pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
 /// How the app starts.
 #[derive(Clone, Debug)]
 pub struct StartOptions {
-    pub dirs: ContentDirs,
+    pub dirs: ContentSet,
     /// View id to open with.
     pub view: Option<String>,
     /// Region id to select at start.
@@ -46,7 +46,7 @@ impl StartOptions {
     #[must_use]
     pub fn shipped() -> Self {
         Self {
-            dirs: ContentDirs::shipped(),
+            dirs: ContentSet::shipped(),
             view: None,
             select: None,
             screenshot: None,
@@ -67,7 +67,7 @@ pub struct AtlasApp {
     settings: Settings,
     /// A one-off message for the user (e.g. saved settings that could not be read).
     notice: Option<String>,
-    dirs: ContentDirs,
+    dirs: ContentSet,
     atlas: Option<Arc<Atlas>>,
     /// Problems of the last load; shown in a banner until the content loads cleanly.
     errors: Vec<ContentError>,
@@ -99,7 +99,7 @@ struct ContentWatcher {
 }
 
 impl ContentWatcher {
-    fn new(dirs: &ContentDirs, ctx: &egui::Context) -> Option<Self> {
+    fn new(dirs: &ContentSet, ctx: &egui::Context) -> Option<Self> {
         use notify::Watcher as _;
         let changed = Arc::new(AtomicBool::new(false));
         let (flag, ctx) = (changed.clone(), ctx.clone());
@@ -113,9 +113,11 @@ impl ContentWatcher {
                 }
             })
             .ok()?;
-        watcher
-            .watch(&dirs.data, notify::RecursiveMode::Recursive)
-            .ok()?;
+        for path in dirs.watch_paths() {
+            watcher
+                .watch(&path, notify::RecursiveMode::Recursive)
+                .ok()?;
+        }
         Some(Self {
             _watcher: watcher,
             changed,
@@ -218,12 +220,12 @@ impl AtlasApp {
 
     /// Where content is read from.
     #[must_use]
-    pub fn dirs(&self) -> &ContentDirs {
+    pub fn dirs(&self) -> &ContentSet {
         &self.dirs
     }
 
     /// Points the app at another content folder (used by tests and authors) and reloads.
-    pub fn set_dirs(&mut self, dirs: ContentDirs) {
+    pub fn set_dirs(&mut self, dirs: ContentSet) {
         self.dirs = dirs;
         self.reload();
     }
@@ -819,11 +821,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path().join("data");
         std::fs::create_dir_all(data.join("views")).unwrap();
-        let watcher = ContentWatcher::new(
-            &ContentDirs::from_data_dir(&data),
-            &egui::Context::default(),
-        )
-        .expect("a watcher on the data folder");
+        let watcher = ContentWatcher::new(&ContentSet::only(&data), &egui::Context::default())
+            .expect("a watcher on the data folder");
         assert!(!watcher.take_change());
         std::fs::write(data.join("views/new.ron"), "View()").unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
