@@ -4,7 +4,7 @@
 
 use std::hint::black_box;
 
-use bodywork_atlas::content::{ContentDirs, load};
+use bodywork_atlas::content::{ContentSet, load};
 use bodywork_atlas::state::{Camera, Command, RegionEvent};
 use bodywork_atlas::{AtlasApp, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -16,14 +16,14 @@ use egui::pos2;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn content_load(c: &mut Criterion) {
-    let dirs = ContentDirs::shipped();
+    let dirs = ContentSet::builtin();
     c.bench_function("load shipped content (parse, validate, tessellate)", |b| {
         b.iter(|| black_box(load(&dirs).map(|a| a.views.len()).unwrap_or(0)));
     });
 }
 
 fn hit_test(c: &mut Criterion) {
-    let Ok(atlas) = load(&ContentDirs::shipped()) else {
+    let Ok(atlas) = load(&ContentSet::builtin()) else {
         return;
     };
     let Some(view) = atlas

@@ -1,7 +1,7 @@
 //! The command line: open the app (optionally to take a screenshot), or check, list and
 //! hit-test content without a window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -10,18 +10,18 @@ use egui::pos2;
 use serde::Serialize;
 
 use crate::app::{StartOptions, run};
-use crate::content::{self, ContentDirs};
-use crate::model::Atlas;
+use crate::content::{self, BuiltIn, ContentSet};
 use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure, Zone};
+use crate::model::{Atlas, PackOrigin};
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
 #[derive(Debug, Parser)]
 #[command(name = "bodywork-atlas", version, about)]
 pub struct Cli {
-    /// Content folder (with sources.ron, safety.ron, structures/, views/). Default: the shipped
-    /// content.
+    /// A content pack folder, loaded after the built-in content and your packs (repeatable;
+    /// later packs override earlier ones by id).
     #[arg(long, global = true, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
     /// Open the window, save the first complete frame as PNG to PATH, and exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
@@ -42,7 +42,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
     /// Validate the content: exit 0 when clean, else print every problem as file:line:column.
-    Check,
+    /// Without DIR: what the app loads (the built-in content, your packs, --data packs). With
+    /// DIR: the built-in content and the given pack folders only (not your packs).
+    Check {
+        /// Pack folders to check with the built-in content.
+        #[arg(value_name = "DIR")]
+        packs: Vec<PathBuf>,
+    },
     /// List views, layers, regions and structures.
     List {
         /// As JSON (regions with bounding box, centroid and area in diagram units).
@@ -52,6 +58,12 @@ pub enum CliCommand {
     /// Print the id of the topmost region at diagram point (X, Y) with the default layers
     /// visible; exit 1 when there is none.
     Hit { view: String, x: f32, y: f32 },
+    /// Write a small, commented content pack to start from into DIR (a new or empty folder).
+    NewPack {
+        /// The folder to create.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// Runs the command line; returns the process exit code.
@@ -68,19 +80,24 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             };
         }
     };
-    let dirs = cli
-        .data
-        .as_deref()
-        .map_or_else(ContentDirs::shipped, ContentDirs::from_data_dir);
+    let dirs = ContentSet::shipped().with_packs(cli.data.iter().cloned());
     match cli.command {
-        Some(CliCommand::Check) => check(&dirs),
+        Some(CliCommand::Check { packs }) if !packs.is_empty() => {
+            let only_these = ContentSet {
+                builtin: BuiltIn::shipped(),
+                packs: Vec::new(),
+            };
+            check(&only_these.with_packs(cli.data).with_packs(packs))
+        }
+        Some(CliCommand::Check { .. }) => check(&dirs),
+        Some(CliCommand::NewPack { dir }) => new_pack(&dir),
         Some(CliCommand::List { json }) => with_atlas(&dirs, |atlas| list(atlas, json)),
         Some(CliCommand::Hit { view, x, y }) => with_atlas(&dirs, |atlas| hit(atlas, &view, x, y)),
         None => open_window(dirs, cli.screenshot, cli.view, cli.select, cli.size),
     }
 }
 
-fn check(dirs: &ContentDirs) -> ExitCode {
+fn check(dirs: &ContentSet) -> ExitCode {
     match content::load(dirs) {
         Ok(atlas) => {
             let regions: usize = atlas.views.iter().map(|v| v.regions.len()).sum();
@@ -90,6 +107,13 @@ fn check(dirs: &ContentDirs) -> ExitCode {
                 atlas.structures.len(),
                 atlas.sources.len()
             );
+            for pack in atlas.packs.iter().filter(|p| !p.is_builtin()) {
+                let from = match &pack.origin {
+                    PackOrigin::Dir(dir) => dir.display().to_string(),
+                    PackOrigin::BuiltIn => String::new(),
+                };
+                println!("pack \"{}\" ({}) from {from}", pack.id, pack.name);
+            }
             ExitCode::SUCCESS
         }
         Err(errors) => {
@@ -102,7 +126,7 @@ fn check(dirs: &ContentDirs) -> ExitCode {
     }
 }
 
-fn with_atlas(dirs: &ContentDirs, f: impl FnOnce(&Atlas) -> ExitCode) -> ExitCode {
+fn with_atlas(dirs: &ContentSet, f: impl FnOnce(&Atlas) -> ExitCode) -> ExitCode {
     match content::load(dirs) {
         Ok(atlas) => f(&atlas),
         Err(errors) => {
@@ -234,7 +258,7 @@ fn list(atlas: &Atlas, json: bool) -> ExitCode {
 }
 
 fn open_window(
-    dirs: ContentDirs,
+    dirs: ContentSet,
     screenshot: Option<PathBuf>,
     view: Option<String>,
     select: Option<String>,
@@ -273,6 +297,42 @@ fn open_window(
             eprintln!("the window closed before the screenshot was taken");
             ExitCode::from(1)
         }
+    }
+}
+
+fn new_pack(dir: &Path) -> ExitCode {
+    let written = match content::new_pack::write_starter_pack(dir) {
+        Ok(written) => written,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::from(2);
+        }
+    };
+    println!("Wrote a starter content pack:");
+    for file in &written {
+        println!("  {}", file.display());
+    }
+    let shown = shell_word(dir);
+    println!();
+    println!("Next:");
+    println!("  bodywork-atlas check {shown}     # validate it with the built-in content");
+    println!("  bodywork-atlas --data {shown}    # open the app with it");
+    if let Some(user) = content::user_packs_dir() {
+        println!(
+            "To load it every time, move the folder into {}",
+            user.display()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// A path as typed in a shell: quoted when it has spaces or quotes.
+fn shell_word(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    } else {
+        text
     }
 }
 

@@ -5,8 +5,15 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The built binary, with no user packs (a data folder that does not exist), so results do not
+/// depend on the machine.
 fn atlas() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_bodywork-atlas"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bodywork-atlas"));
+    command.env(
+        "XDG_DATA_HOME",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-user-data"),
+    );
+    command
 }
 
 fn fixture() -> String {
@@ -131,7 +138,13 @@ fn list_json_describes_regions_in_diagram_units() {
         .output()
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let regions = value["views"][0]["regions"].as_array().unwrap();
+    let test_view = value["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "test")
+        .expect("the pack's view is listed with the built-in ones");
+    let regions = test_view["regions"].as_array().unwrap();
     let right = regions.iter().find(|r| r["id"] == "alpha_right").unwrap();
     assert_eq!(right["bbox"], serde_json::json!([60.0, 10.0, 90.0, 40.0]));
     assert_eq!(right["area"], serde_json::json!(900.0));
@@ -188,5 +201,181 @@ fn hit_and_list_work_on_the_foot_maps() {
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         "plantar_sciatic_right"
+    );
+}
+
+#[test]
+fn new_pack_writes_a_pack_that_check_accepts_and_the_app_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-clinic");
+    let out = atlas().arg("new-pack").arg(&pack).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let shown = pack.display().to_string();
+    for file in [
+        "pack.ron",
+        "sources.ron",
+        "structures/adductor_magnus.ron",
+        "view_additions/posterior.ron",
+        "README.txt",
+    ] {
+        assert!(pack.join(file).is_file(), "{file} written");
+        assert!(stdout.contains(file), "{stdout}");
+    }
+    assert!(
+        stdout.contains(&format!("bodywork-atlas check {shown}")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("bodywork-atlas --data {shown}")),
+        "{stdout}"
+    );
+    let commented = std::fs::read_to_string(pack.join("structures/adductor_magnus.ron")).unwrap();
+    assert!(
+        commented.matches("// ").count() >= 10,
+        "the fields are explained"
+    );
+
+    let out = atlas().arg("check").arg(&pack).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.starts_with("ok:"), "{stdout}");
+    assert!(stdout.contains("pack \"my-clinic\""), "{stdout}");
+
+    // The new region is on the back view, with its mirror.
+    for (x, id) in [
+        ("470", "adductor_magnus_left"),
+        ("530", "adductor_magnus_right"),
+    ] {
+        let out = atlas()
+            .args(["hit", "posterior", x, "1200", "--data"])
+            .arg(&pack)
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), id);
+    }
+    let out = atlas()
+        .args(["hit", "posterior", "470", "1200"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "not there without the pack");
+
+    // Not again into the same folder.
+    let out = atlas().arg("new-pack").arg(&pack).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("not an empty folder"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn check_from_a_folder_with_a_bogus_data_folder_checks_the_real_content() {
+    let cwd = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(cwd.path().join("data/views")).unwrap();
+    std::fs::write(cwd.path().join("data/views/bogus.ron"), "View(id: 3)").unwrap();
+    std::fs::write(cwd.path().join("data/sources.ron"), "[]").unwrap();
+    let out = atlas()
+        .arg("check")
+        .current_dir(cwd.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let views = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/views"))
+        .unwrap()
+        .count();
+    assert!(
+        stdout.starts_with(&format!("ok: {views} views")),
+        "the app's own content, not ./data: {stdout}"
+    );
+}
+
+#[test]
+fn check_loads_the_user_packs_and_check_dir_does_not() {
+    let home = tempfile::tempdir().unwrap();
+    let broken = home.path().join("bodywork-atlas/packs/broken/structures");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("x.ron"), "[Structure(nmae: \"x\")]").unwrap();
+    let with_user = |args: &[&str]| {
+        atlas()
+            .env("XDG_DATA_HOME", home.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = with_user(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("broken/structures/x.ron:1:12: ") && stdout.contains("nmae"),
+        "{stdout}"
+    );
+    let out = with_user(&["list"]);
+    assert_eq!(out.status.code(), Some(2), "list loads like the app");
+
+    let pack = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(pack.path().join("structures")).unwrap();
+    let out = with_user(&["check", &pack.path().display().to_string()]);
+    // An empty pack is a problem of its own, but the user's broken pack is not loaded.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("nmae"), "{stdout}");
+    let out = with_user(&["check", &fixture()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn data_is_repeatable_and_later_packs_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, summary: &str| {
+        let p = dir.path().join(name).join("structures");
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(
+            p.join("x.ron"),
+            format!(
+                "[Structure(id: \"extra\", name: \"Extra\", kind: Muscle, summary: \"{summary}\", description: \"d\", sources: [\"gray42\"])]"
+            ),
+        )
+        .unwrap();
+        dir.path().join(name)
+    };
+    let (a, b) = (write("a", "from a"), write("b", "from b"));
+    let out = atlas()
+        .args(["list", "--json", "--data"])
+        .arg(&a)
+        .arg("--data")
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let extra: Vec<_> = value["structures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["id"] == "extra")
+        .collect();
+    assert_eq!(extra.len(), 1);
+    assert_eq!(extra[0]["summary"], "from b");
+    assert!(
+        value["structures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "piriformis"),
+        "the built-in content is loaded too"
     );
 }

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use bodywork_atlas::content::{ContentDirs, ContentError, load};
+use bodywork_atlas::content::{ContentError, ContentSet, load};
 use bodywork_atlas::model::content::{Side, StructureKind};
 use common::copy_dir;
 use egui::pos2;
@@ -29,7 +29,7 @@ fn load_edited(
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains(from), "fixture {file} has no {from:?}");
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    let result = load(&ContentDirs::from_data_dir(&data)).map(|_| ());
+    let result = load(&ContentSet::only(&data)).map(|_| ());
     (dir, result)
 }
 
@@ -62,7 +62,7 @@ fn assert_one_error(
 
 #[test]
 fn shipped_content_loads_and_validates() {
-    let atlas = match load(&ContentDirs::shipped()) {
+    let atlas = match load(&ContentSet::builtin()) {
         Ok(atlas) => atlas,
         Err(errors) => panic!(
             "shipped content has problems:\n{}",
@@ -165,7 +165,7 @@ fn shipped_content_loads_and_validates() {
 
 #[test]
 fn shipped_regions_are_on_the_body_and_symmetric() {
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     for view in &atlas.views {
         // The outlines: filled regions of the bottom layer (one body, or one per foot).
         let outlines: Vec<_> = view
@@ -218,7 +218,7 @@ fn shipped_regions_are_on_the_body_and_symmetric() {
 
 #[test]
 fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     let sections = [
         "spine_cervical",
         "spine_thoracic",
@@ -283,7 +283,7 @@ fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
 
 #[test]
 fn minimal_fixture_loads_with_mirrors_and_layers() {
-    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let atlas = load(&ContentSet::only(&fixture())).unwrap();
     let view = &atlas.views[0];
     let ids: Vec<&str> = view.regions.iter().map(|r| r.id.as_str()).collect();
     // Drawing order: layer by layer, mirrors right after their originals.
@@ -308,7 +308,7 @@ fn minimal_fixture_loads_with_mirrors_and_layers() {
 
 #[test]
 fn topmost_visible_layer_wins_and_hidden_layers_are_not_hit() {
-    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let atlas = load(&ContentSet::only(&fixture())).unwrap();
     let view = &atlas.views[0];
     let id = |i: Option<usize>| i.map(|i| view.regions[i].id.as_str());
     let p = pos2(25.0, 25.0);
@@ -337,7 +337,7 @@ fn topmost_visible_layer_wins_and_hidden_layers_are_not_hit() {
 
 #[test]
 fn search_finds_by_name_and_other_name() {
-    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let atlas = load(&ContentSet::only(&fixture())).unwrap();
     let found: Vec<&str> = atlas
         .search("first")
         .iter()
@@ -505,13 +505,14 @@ fn a_huge_or_corrupt_image_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     copy_dir(&fixture(), &data);
-    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    // Layer images resolve in the content folder's own assets/.
+    std::fs::create_dir_all(data.join("assets")).unwrap();
     image::RgbaImage::new(9000, 2)
-        .save(dir.path().join("assets/wide.png"))
+        .save(data.join("assets/wide.png"))
         .unwrap();
-    std::fs::write(dir.path().join("assets/broken.png"), b"\x89PNG not really").unwrap();
+    std::fs::write(data.join("assets/broken.png"), b"\x89PNG not really").unwrap();
     image::RgbaImage::new(4, 4)
-        .save(dir.path().join("assets/fine.png"))
+        .save(data.join("assets/fine.png"))
         .unwrap();
     let path = data.join("views/test.ron");
     let text = std::fs::read_to_string(&path)
@@ -527,9 +528,7 @@ fn a_huge_or_corrupt_image_is_reported() {
             1,
         );
     std::fs::write(&path, &text).unwrap();
-    let errors = load(&ContentDirs::from_data_dir(&data))
-        .map(|_| ())
-        .unwrap_err();
+    let errors = load(&ContentSet::only(&data)).map(|_| ()).unwrap_err();
     let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 2, "{shown:#?}");
     assert!(
@@ -547,7 +546,7 @@ fn a_huge_or_corrupt_image_is_reported() {
             .replace(", image: Some(\"broken.png\")", ""),
     )
     .unwrap();
-    let atlas = load(&ContentDirs::from_data_dir(&data)).unwrap();
+    let atlas = load(&ContentSet::only(&data)).unwrap();
     let image = atlas.views[0].layer_images[0]
         .as_ref()
         .expect("a good image loads");
@@ -570,16 +569,14 @@ fn every_problem_is_reported_at_once() {
         .unwrap()
         .replacen("[\"beta\"]", "[\"gamma\"]", 1);
     std::fs::write(&muscles, text).unwrap();
-    let errors = load(&ContentDirs::from_data_dir(&data))
-        .map(|_| ())
-        .unwrap_err();
+    let errors = load(&ContentSet::only(&data)).map(|_| ()).unwrap_err();
     assert_eq!(errors.len(), 3, "{errors:#?}");
 }
 
 #[test]
 fn a_missing_folder_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    let errors = load(&ContentDirs::from_data_dir(&dir.path().join("nothing")))
+    let errors = load(&ContentSet::only(&dir.path().join("nothing")))
         .map(|_| ())
         .unwrap_err();
     assert!(errors.len() >= 3, "{errors:#?}");
@@ -608,7 +605,7 @@ fn garbage_files_never_panic() {
             let data = dir.path().join("data");
             copy_dir(&fixture(), &data);
             std::fs::write(data.join(file), g).unwrap();
-            let result = load(&ContentDirs::from_data_dir(&data));
+            let result = load(&ContentSet::only(&data));
             assert!(result.is_err(), "{file} = {g:?} is rejected");
         }
     }
@@ -616,7 +613,7 @@ fn garbage_files_never_panic() {
 
 #[test]
 fn zones_link_both_ways() {
-    let atlas = load(&ContentDirs::from_data_dir(&fixture())).unwrap();
+    let atlas = load(&ContentSet::only(&fixture())).unwrap();
     let zones: Vec<&str> = atlas
         .zones_for_structure("alpha")
         .iter()
@@ -710,7 +707,7 @@ fn extent_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> (f3
 
 #[test]
 fn search_lists_a_muscle_once_per_side_and_view() {
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     let found: Vec<String> = atlas
         .search("gluteus medius")
         .iter()
@@ -761,7 +758,7 @@ fn no_internal_word_seed_in_user_facing_text() {
         "only words that start with it"
     );
 
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     let views: Vec<serde_json::Value> = atlas
         .views
         .iter()
@@ -802,7 +799,7 @@ fn no_internal_word_seed_in_user_facing_text() {
 
 #[test]
 fn every_view_has_an_intro() {
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     for view in &atlas.views {
         assert!(!view.intro.is_empty(), "{} has an intro", view.id);
         assert!(
@@ -821,7 +818,7 @@ fn every_view_has_an_intro() {
 
 #[test]
 fn safety_carries_the_evidence_and_footer_wording() {
-    let atlas = load(&ContentDirs::shipped()).unwrap();
+    let atlas = load(&ContentSet::builtin()).unwrap();
     let safety = &atlas.safety;
     assert!(!safety.reflexology_evidence.trim().is_empty());
     assert!(!safety.reflexology_evidence_short.trim().is_empty());

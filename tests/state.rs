@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
-use bodywork_atlas::content::{ContentDirs, load};
+use bodywork_atlas::content::{ContentSet, load};
 use bodywork_atlas::model::quiz::Question;
 use bodywork_atlas::state::{
     AppState, Command, Effect, Mode, Preferences, RegionEvent, Selection, UserData,
@@ -12,7 +12,7 @@ use emath::{Rect, pos2, vec2};
 
 fn state() -> AppState {
     let mut state = AppState::new(Preferences::default(), UserData::default(), 7);
-    state.set_content(load(&ContentDirs::shipped()));
+    state.set_content(load(&ContentSet::builtin()));
     assert!(state.atlas.is_some(), "{:?}", state.errors);
     // The diagram's place in a 1600x1000 window with both side panels.
     state.apply(Command::SetViewport(Rect::from_min_size(
@@ -183,7 +183,7 @@ fn a_finished_round_asks_for_the_user_data_to_be_saved() {
 fn the_same_seed_asks_the_same_questions() {
     let questions = |seed| {
         let mut s = AppState::new(Preferences::default(), UserData::default(), seed);
-        s.set_content(load(&ContentDirs::shipped()));
+        s.set_content(load(&ContentSet::builtin()));
         s.apply(Command::StartStudy);
         s.mode.quiz().unwrap().questions.clone()
     };

@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use bodywork_atlas::content::{ContentDirs, load};
+use bodywork_atlas::content::{ContentSet, load};
 use bodywork_atlas::model::content::Side;
 use bodywork_atlas::model::quiz::{Question, Quiz, zone_targets};
 
 fn atlas() -> bodywork_atlas::model::Atlas {
-    load(&ContentDirs::from_data_dir(
+    load(&ContentSet::only(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal"),
     ))
     .unwrap()
@@ -80,7 +80,7 @@ fn no_zones_means_no_quiz() {
             format!("{}{}", &view[..start], &view[end + 1..]),
         )
         .unwrap();
-        load(&ContentDirs::from_data_dir(&data)).unwrap()
+        load(&ContentSet::only(&data)).unwrap()
     };
     assert!(shipped_without_zones.zones.is_empty());
     assert!(Quiz::new(&shipped_without_zones, 10, 1).is_none());

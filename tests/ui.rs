@@ -5,7 +5,7 @@
 mod common;
 
 use bodywork_atlas::AtlasApp;
-use bodywork_atlas::content::ContentDirs;
+use bodywork_atlas::content::ContentSet;
 use common::{app_harness, click_at, copy_dir};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
@@ -136,7 +136,10 @@ fn broken_content_keeps_the_last_good_state_and_shows_the_error_once() {
     click_at(&mut harness, pos);
 
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&ContentDirs::shipped().data, &dir.path().join("data"));
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+        &dir.path().join("data"),
+    );
     let views = dir.path().join("data/views/posterior.ron");
     let text = std::fs::read_to_string(&views)
         .unwrap()
@@ -144,7 +147,7 @@ fn broken_content_keeps_the_last_good_state_and_shows_the_error_once() {
     std::fs::write(&views, text).unwrap();
     harness
         .state_mut()
-        .set_content(ContentDirs::from_data_dir(&dir.path().join("data")));
+        .set_content(ContentSet::only(&dir.path().join("data")));
     harness.run();
 
     let app = harness.state();

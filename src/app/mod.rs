@@ -16,7 +16,7 @@ pub use self::screenshot::ScreenshotResult;
 pub use self::storage::Storage;
 use self::storage::Stores;
 use self::watcher::ContentWatcher;
-use crate::content::{self, ContentDirs, ContentError};
+use crate::content::{self, ContentError, ContentSet};
 use crate::model::quiz::Quiz;
 use crate::model::{Atlas, PreparedView};
 use crate::state::{AppState, Camera, Command, Effect, Preferences};
@@ -28,7 +28,7 @@ use crate::ui::search::{SearchState, search_field_id};
 #[derive(Clone, Debug)]
 pub struct StartOptions {
     /// Where the content comes from.
-    pub content: ContentDirs,
+    pub content: ContentSet,
     /// View id to open with.
     pub view: Option<String>,
     /// Region id to select at start.
@@ -51,7 +51,7 @@ impl StartOptions {
     #[must_use]
     pub fn shipped() -> Self {
         Self {
-            content: ContentDirs::shipped(),
+            content: ContentSet::shipped(),
             view: None,
             select: None,
             screenshot: None,
@@ -62,11 +62,12 @@ impl StartOptions {
         }
     }
 
-    /// The shipped content and nothing else: no saved state read or written, no watcher, a
+    /// The built-in content and nothing else (no user packs): no saved state read or written, no watcher, a
     /// fixed study seed. Tests and screenshots start like this, so every run is the same.
     #[must_use]
     pub fn ephemeral() -> Self {
         Self {
+            content: ContentSet::builtin(),
             storage: Storage::None,
             study_seed: Some(1),
             watch: false,
@@ -112,7 +113,7 @@ impl Glide {
 /// The Bodywork Atlas app.
 pub struct AtlasApp {
     state: AppState,
-    content: ContentDirs,
+    content: ContentSet,
     cache: UiCache,
     stores: Stores,
     /// What was last written, so unchanged data is not written again.
@@ -144,7 +145,7 @@ impl AtlasApp {
             frames: 0,
         };
         if options.watch {
-            app.watcher = ContentWatcher::new(&[app.content.data.clone()], &cc.egui_ctx);
+            app.watcher = ContentWatcher::new(&app.content.watch_paths(), &cc.egui_ctx);
         }
         app.reload();
         if let Some(view) = options.view {
@@ -214,12 +215,12 @@ impl AtlasApp {
 
     /// Where content is read from.
     #[must_use]
-    pub fn content(&self) -> &ContentDirs {
+    pub fn content(&self) -> &ContentSet {
         &self.content
     }
 
     /// Points the app at other content (tests and authors) and reloads.
-    pub fn set_content(&mut self, content: ContentDirs) {
+    pub fn set_content(&mut self, content: ContentSet) {
         self.content = content;
         self.reload();
     }

@@ -5,7 +5,8 @@ use std::fmt;
 /// A place in a content file: 1-based line and column (in characters).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
-    /// The file as the user named it (relative to the data directory's parent when possible).
+    /// The file as the user named it: `data/...` for the embedded content, a pack's files under
+    /// the pack's path as given (relative to the current folder when it lies below it).
     pub file: String,
     pub line: usize,
     pub column: usize,
@@ -56,6 +57,10 @@ pub enum Problem {
     NoArea { region: String },
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "this pack needs content format {needs}, and this version of Bodywork Atlas reads format {reads}: update Bodywork Atlas to use it (the pack is skipped)"
+    )]
+    NewerFormat { needs: u32, reads: u32 },
     #[error("image \"{path}\": {message}")]
     BadImage { path: String, message: String },
 }

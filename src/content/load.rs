@@ -1,16 +1,23 @@
-//! Loads a data directory: parses every RON file strictly, validates references and geometry,
-//! and prepares the geometry once. Every problem is collected, none stops the others.
+//! Loads a content set: the built-in content, then each pack. Parses every RON file strictly,
+//! merges the packs by id, validates references and geometry against the merged result, and
+//! prepares the geometry once. Every problem is collected, none stops the others.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{ContentError, Location, Problem};
+use super::root::Root;
+use super::set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, EMBEDDED};
 use super::source_map::SourceText;
-use crate::model::atlas::Coarse;
-use crate::model::atlas::{Atlas, LayerImage, PreparedRegion, PreparedView};
-use crate::model::content::{Region, Safety, Source, Structure, View, Zone};
+use crate::model::atlas::{
+    Atlas, Coarse, LayerImage, PackInfo, PackOrigin, PreparedRegion, PreparedView,
+};
+use crate::model::content::{
+    Layer, Pack, Region, Safety, Side, Source, Structure, View, ViewAddition, Zone,
+};
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
@@ -23,62 +30,21 @@ pub const MAX_IMAGE_SIDE: u32 = 8192;
 /// Filled shapes smaller than this (in square diagram units) count as having no area.
 pub const MIN_AREA: f32 = 1.0;
 
-/// Where content is read from.
-#[derive(Clone, Debug)]
-pub struct ContentDirs {
-    /// The folder with `sources.ron`, `safety.ron`, `structures/` and `views/`.
-    pub data: PathBuf,
-    /// The folder layer images are resolved in (normally `assets/` beside `data/`).
-    pub assets: PathBuf,
-}
-
-impl ContentDirs {
-    /// A data folder with `assets/` beside it.
-    #[must_use]
-    pub fn from_data_dir(data: &Path) -> Self {
-        let assets = data
-            .parent()
-            .map_or_else(|| PathBuf::from("assets"), |p| p.join("assets"));
-        Self {
-            data: data.to_path_buf(),
-            assets,
-        }
-    }
-
-    /// The content shipped with the app: `data/` in the current folder, beside the executable,
-    /// or in the source tree it was built from, whichever exists first.
-    #[must_use]
-    pub fn shipped() -> Self {
-        let mut candidates = vec![PathBuf::from("data")];
-        if let Ok(exe) = std::env::current_exe()
-            && let Some(dir) = exe.parent()
-        {
-            candidates.push(dir.join("data"));
-        }
-        candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-        let data = candidates
-            .iter()
-            .find(|p| p.join("views").is_dir())
-            .cloned()
-            .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
-        Self::from_data_dir(&data)
-    }
-}
-
-/// Loads, validates and prepares all content. On any problem, every problem found is returned,
-/// sorted by place.
+/// Loads, validates and prepares all content of the set: the built-in content, then each pack
+/// in order (a later pack's item replaces an earlier one with the same id). On any problem,
+/// every problem found is returned, sorted by place.
 ///
 /// # Errors
 /// The list of problems, each with `file:line:column`.
-pub fn load(dirs: &ContentDirs) -> Result<Atlas, Vec<ContentError>> {
+pub fn load(set: &ContentSet) -> Result<Atlas, Vec<ContentError>> {
     let mut loader = Loader {
-        dirs,
         errors: Vec::new(),
         structures_complete: true,
         sources_complete: true,
         zones_complete: true,
+        views_complete: true,
     };
-    let atlas = loader.run();
+    let atlas = loader.run(set);
     let mut errors = loader.errors;
     if errors.is_empty() {
         return atlas.ok_or_else(Vec::new);
@@ -88,12 +54,15 @@ pub fn load(dirs: &ContentDirs) -> Result<Atlas, Vec<ContentError>> {
     Err(errors)
 }
 
-struct Loader<'a> {
-    dirs: &'a ContentDirs,
+struct Loader {
     errors: Vec<ContentError>,
+    /// False when a file that defines such ids did not parse: references to them are then not
+    /// checked, so one syntax error is reported once instead of as a cascade.
     structures_complete: bool,
     sources_complete: bool,
     zones_complete: bool,
+    /// Every view and view-addition file parsed (view and layer references are checked).
+    views_complete: bool,
 }
 
 /// Ids a reference may name, with where each was defined.
@@ -117,150 +86,459 @@ struct Parsed<T> {
     src: SourceText,
 }
 
-impl Loader<'_> {
-    fn run(&mut self) -> Option<Atlas> {
-        let data = self.dirs.data.clone();
-        let sources: Option<Parsed<Vec<Source>>> = self.parse_file(&data.join("sources.ron"));
-        let safety: Option<Parsed<Safety>> = self.parse_file(&data.join("safety.ron"));
-        let structure_paths = self.ron_files_in(&data.join("structures"));
-        let structure_files: Vec<Parsed<Vec<Structure>>> = structure_paths
-            .iter()
-            .filter_map(|p| self.parse_file(p))
-            .collect();
-        // When a file did not parse, references into it are not checked: the one syntax error
-        // is reported, not a cascade of "does not exist".
-        self.structures_complete = structure_files.len() == structure_paths.len();
-        self.sources_complete = sources.is_some();
-        // Reflex zones are optional: a content folder without zones/ has none.
-        let zones_dir = data.join("zones");
-        let zone_paths = if zones_dir.is_dir() {
-            self.ron_files_in(&zones_dir)
-        } else {
-            Vec::new()
-        };
-        let zone_files: Vec<Parsed<Vec<Zone>>> = zone_paths
-            .iter()
-            .filter_map(|p| self.parse_file(p))
-            .collect();
-        self.zones_complete = zone_files.len() == zone_paths.len();
-        let mut view_files: Vec<Parsed<View>> = self
-            .ron_files_in(&data.join("views"))
-            .iter()
-            .filter_map(|p| self.parse_file(p))
-            .collect();
-        view_files.sort_by(|a, b| (a.value.order, &a.value.id).cmp(&(b.value.order, &b.value.id)));
+/// The parsed files of one pack (the built-in content is pack 0 when there is one).
+struct PackFiles {
+    /// Index into the atlas's packs.
+    index: usize,
+    root: Root,
+    sources: Option<Parsed<Vec<Source>>>,
+    safety: Option<Parsed<Safety>>,
+    structures: Vec<Parsed<Vec<Structure>>>,
+    zones: Vec<Parsed<Vec<Zone>>>,
+    views: Vec<Parsed<View>>,
+    additions: Vec<Parsed<ViewAddition>>,
+}
 
-        // Sources.
-        let mut source_ids: HashMap<String, Location> = HashMap::new();
-        if let Some(sources) = &sources {
-            let mut from = 0;
-            for s in &sources.value {
-                let at = sources.src.find_item(&s.id, from).unwrap_or(from);
-                from = sources.src.after_item(at, &s.id);
-                self.check_unique(&mut source_ids, "source", &s.id, sources.src.location(at));
+/// An item of a file, with the place its id is written and the pack it comes from.
+struct Placed<'a, T> {
+    value: &'a T,
+    src: &'a SourceText,
+    /// Byte offset of the item's `id:` in `src`.
+    at: usize,
+    pack: usize,
+}
+
+/// A view as the packs leave it: the last pack's definition, with the layers and regions that
+/// view additions bring.
+struct MergedView<'a> {
+    view: &'a View,
+    src: &'a SourceText,
+    pack: usize,
+    layers: Vec<Placed<'a, Layer>>,
+    /// Regions in declaration order; a region from an addition replaces one with its id.
+    regions: Vec<Placed<'a, Region>>,
+    /// Whether each region came from a view addition (parallel to `regions`).
+    added: Vec<bool>,
+}
+
+/// Only the format version of a manifest, read before the whole manifest so that a newer
+/// manifest with fields this version does not know still gets the clear message.
+#[derive(Deserialize)]
+#[serde(rename = "Pack")]
+struct ManifestVersion {
+    #[serde(default)]
+    format_version: u32,
+}
+
+/// The files a pack may hold, for the message about a folder with none of them.
+const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, structures/, zones/, views/, view_additions/)";
+
+/// Items of a list file with the offset of each item's `id:` (a repeated id is found at its own
+/// place).
+fn placed<'a, T>(
+    src: &'a SourceText,
+    items: &'a [T],
+    pack: usize,
+    id: impl Fn(&T) -> &str,
+) -> Vec<Placed<'a, T>> {
+    let mut from = 0;
+    items
+        .iter()
+        .map(|value| {
+            let at = src.find_item(id(value), from).unwrap_or(from);
+            from = src.after_item(at, id(value));
+            Placed {
+                value,
+                src,
+                at,
+                pack,
             }
-        }
+        })
+        .collect()
+}
 
-        // Structures.
-        let mut structure_ids: HashMap<String, Location> = HashMap::new();
-        for file in &structure_files {
-            let mut from = 0;
-            for s in &file.value {
-                let at = file.src.find_item(&s.id, from).unwrap_or(from);
-                from = file.src.after_item(at, &s.id);
-                self.check_unique(
-                    &mut structure_ids,
-                    "structure",
-                    &s.id,
-                    file.src.location(at),
+/// Items merged by id across packs: a later pack's item replaces the earlier one in place.
+struct Merged<T> {
+    items: Vec<T>,
+    index: HashMap<String, usize>,
+    /// Where the winning definition of each id is.
+    ids: HashMap<String, Location>,
+}
+
+impl<T> Merged<T> {
+    fn new() -> Self {
+        Self {
+            items: Vec::new(),
+            index: HashMap::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    fn put(&mut self, id: &str, item: T, location: Location) {
+        if let Some(&i) = self.index.get(id) {
+            if let Some(slot) = self.items.get_mut(i) {
+                *slot = item;
+            }
+        } else {
+            self.index.insert(id.to_owned(), self.items.len());
+            self.items.push(item);
+        }
+        self.ids.insert(id.to_owned(), location);
+    }
+}
+
+impl Loader {
+    fn run(&mut self, set: &ContentSet) -> Option<Atlas> {
+        let mut infos: Vec<PackInfo> = Vec::new();
+        let mut packs: Vec<PackFiles> = Vec::new();
+        let builtin = match &set.builtin {
+            BuiltIn::Embedded => Some(Root::Embedded(&EMBEDDED)),
+            BuiltIn::Dir(dir) => Some(Root::Dir(dir.clone())),
+            BuiltIn::None => None,
+        };
+        if let Some(root) = builtin {
+            let manifest = self.read_manifest(&root);
+            let Some(manifest) = manifest else {
+                // A built-in content too new for this build: nothing else can be shown.
+                return None;
+            };
+            let (id, name) =
+                manifest.unwrap_or_else(|| ("builtin".into(), "Bodywork Atlas".into()));
+            let files = self.parse_pack(root, infos.len(), true);
+            infos.push(PackInfo {
+                id,
+                name,
+                origin: PackOrigin::BuiltIn,
+            });
+            packs.push(files);
+        }
+        for dir in &set.packs {
+            let root = Root::Dir(dir.clone());
+            if let Err(err) = root.check_readable() {
+                self.push(
+                    at_start(root.label_root()),
+                    Problem::Unreadable(format!("cannot read the pack folder: {err}")),
+                );
+                continue;
+            }
+            let Some(manifest) = self.read_manifest(&root) else {
+                continue;
+            };
+            let (id, name) = manifest.unwrap_or_else(|| {
+                let folder = folder_name(dir);
+                (folder.clone(), folder)
+            });
+            let files = self.parse_pack(root, infos.len(), false);
+            infos.push(PackInfo {
+                id,
+                name,
+                origin: PackOrigin::Dir(dir.clone()),
+            });
+            packs.push(files);
+        }
+        self.merge_and_prepare(&packs, infos)
+    }
+
+    /// Reads `pack.ron` when the pack has one: `Some(Some((id, name)))`, `Some(None)` when
+    /// there is none or it does not parse (reported), `None` when the pack needs a newer format
+    /// (reported; the pack is skipped).
+    #[allow(clippy::option_option)] // three outcomes, each documented
+    fn read_manifest(&mut self, root: &Root) -> Option<Option<(String, String)>> {
+        const FILE: &str = "pack.ron";
+        if !root.is_file(FILE) {
+            return Some(None);
+        }
+        let src = self.read_source(root, FILE)?;
+        if let Ok(version) = ron::Options::default().from_str::<ManifestVersion>(&src.text)
+            && version.format_version > CONTENT_FORMAT_VERSION
+        {
+            let at = src.find_field(0, "format_version").unwrap_or(0);
+            self.push(
+                src.location(at),
+                Problem::NewerFormat {
+                    needs: version.format_version,
+                    reads: CONTENT_FORMAT_VERSION,
+                },
+            );
+            return None;
+        }
+        let pack: Pack = self.parse_source(src.clone())?.value;
+        if pack.format_version == 0 {
+            let at = src.find_field(0, "format_version").unwrap_or(0);
+            self.push(
+                src.location(at),
+                Problem::Invalid(format!(
+                    "format_version starts at 1 (this version of Bodywork Atlas reads {CONTENT_FORMAT_VERSION})"
+                )),
+            );
+        }
+        for (field, value) in [("id", &pack.id), ("name", &pack.name)] {
+            if value.trim().is_empty() {
+                let at = src.find_field(0, field).unwrap_or(0);
+                self.push(
+                    src.location(at),
+                    Problem::Invalid(format!("the pack's {field} is empty")),
                 );
             }
         }
-        for file in &structure_files {
-            let mut from = 0;
-            for s in &file.value {
-                let at = file.src.find_item(&s.id, from).unwrap_or(from);
-                from = file.src.after_item(at, &s.id);
-                self.check_structure(s, &file.src, at, &structure_ids, &source_ids);
-            }
-        }
-        if let Some(safety) = &safety {
-            let refs = Refs {
-                field: "sources",
-                kind: "source",
-                known: &source_ids,
-                complete: self.sources_complete,
-            };
-            self.check_refs(&safety.src, 0, &safety.value.sources, &refs);
+        Some(Some((pack.id, pack.name)))
+    }
+
+    /// Parses the files of one pack. The built-in content must have sources.ron, safety.ron,
+    /// structures/ and views/; a pack may have any of them.
+    fn parse_pack(&mut self, root: Root, index: usize, builtin: bool) -> PackFiles {
+        let has_file = |rel: &str| builtin || root.is_file(rel);
+        let has_dir = |rel: &str| builtin || root.is_dir(rel);
+        let (want_sources, want_safety) = (has_file("sources.ron"), has_file("safety.ron"));
+        let (want_structures, want_views) = (has_dir("structures"), has_dir("views"));
+        let (want_zones, want_additions) = (root.is_dir("zones"), root.is_dir("view_additions"));
+        if !builtin
+            && !(root.is_file("pack.ron")
+                || want_sources
+                || want_safety
+                || want_structures
+                || want_views
+                || want_zones
+                || want_additions)
+        {
+            self.push(
+                at_start(root.label_root()),
+                Problem::MissingFile(PACK_FILES.into()),
+            );
         }
 
-        // Reflex zones.
-        let mut zone_ids: HashMap<String, Location> = HashMap::new();
-        for file in &zone_files {
-            let links = Refs {
-                field: "links",
-                kind: "structure",
-                known: &structure_ids,
-                complete: self.structures_complete,
-            };
-            let sources = Refs {
-                field: "sources",
-                kind: "source",
-                known: &source_ids,
-                complete: self.sources_complete,
-            };
-            let mut from = 0;
-            for z in &file.value {
-                let at = file.src.find_item(&z.id, from).unwrap_or(from);
-                from = file.src.after_item(at, &z.id);
-                self.check_unique(&mut zone_ids, "zone", &z.id, file.src.location(at));
-                self.check_refs(&file.src, at, &z.links, &links);
-                self.check_refs(&file.src, at, &z.sources, &sources);
-                if z.sources.is_empty() {
-                    let loc = file.src.find_field(at, "sources").unwrap_or(at);
-                    self.push(
-                        file.src.location(loc),
-                        Problem::Invalid(format!("zone \"{}\" names no source", z.id)),
-                    );
+        let sources = want_sources
+            .then(|| self.parse_file(&root, "sources.ron"))
+            .flatten();
+        self.sources_complete &= !want_sources || sources.is_some();
+        let safety = want_safety
+            .then(|| self.parse_file(&root, "safety.ron"))
+            .flatten();
+        let structures = self.parse_folder(&root, "structures", want_structures);
+        self.structures_complete &= structures.1;
+        let zones = self.parse_folder(&root, "zones", want_zones);
+        self.zones_complete &= zones.1;
+        let views = self.parse_folder(&root, "views", want_views);
+        let additions = self.parse_folder(&root, "view_additions", want_additions);
+        self.views_complete &= views.1 && additions.1;
+        let (structures, zones, views, additions) = (structures.0, zones.0, views.0, additions.0);
+        PackFiles {
+            index,
+            root,
+            sources,
+            safety,
+            structures,
+            zones,
+            views,
+            additions,
+        }
+    }
+
+    /// Parses every `.ron` file of a folder (when `wanted`); with whether every file parsed.
+    fn parse_folder<T: DeserializeOwned>(
+        &mut self,
+        root: &Root,
+        folder: &str,
+        wanted: bool,
+    ) -> (Vec<Parsed<T>>, bool) {
+        if !wanted {
+            return (Vec::new(), true);
+        }
+        let files = match root.ron_files(folder) {
+            Ok(files) => files,
+            Err(err) => {
+                self.push(at_start(root.label(folder)), Problem::Unreadable(err));
+                return (Vec::new(), true);
+            }
+        };
+        let parsed: Vec<Parsed<T>> = files
+            .iter()
+            .filter_map(|f| self.parse_file(root, f))
+            .collect();
+        let complete = parsed.len() == files.len();
+        (parsed, complete)
+    }
+
+    #[allow(clippy::too_many_lines)] // one pass per kind of item, in order
+    fn merge_and_prepare(&mut self, packs: &[PackFiles], infos: Vec<PackInfo>) -> Option<Atlas> {
+        // Sources: unique within a pack; a later pack replaces by id.
+        let mut sources: Merged<Source> = Merged::new();
+        for pack in packs {
+            let mut seen = HashMap::new();
+            let Some(file) = &pack.sources else { continue };
+            for p in placed(&file.src, &file.value, pack.index, |s| &s.id) {
+                let loc = file.src.location(p.at);
+                if self.check_unique(&mut seen, "source", &p.value.id, loc.clone()) {
+                    let source = Source {
+                        pack: pack.index,
+                        ..p.value.clone()
+                    };
+                    sources.put(&p.value.id, source, loc);
                 }
             }
         }
 
-        // Views.
-        let mut view_ids: HashMap<String, Location> = HashMap::new();
-        let mut region_ids: HashMap<String, Location> = HashMap::new();
-        let mut views = Vec::new();
-        for file in &view_files {
-            let at = file.src.find_item(&file.value.id, 0).unwrap_or(0);
-            self.check_unique(&mut view_ids, "view", &file.value.id, file.src.location(at));
-            let known = Known {
-                structures: &structure_ids,
-                zones: &zone_ids,
-            };
-            if let Some(view) = self.prepare_view(&file.value, &file.src, &known, &mut region_ids) {
-                views.push(view);
+        // Structures.
+        let mut structures: Merged<Structure> = Merged::new();
+        let mut all_structures = Vec::new();
+        for pack in packs {
+            let mut seen = HashMap::new();
+            for file in &pack.structures {
+                for p in placed(&file.src, &file.value, pack.index, |s| &s.id) {
+                    let loc = file.src.location(p.at);
+                    if self.check_unique(&mut seen, "structure", &p.value.id, loc.clone()) {
+                        let structure = Structure {
+                            pack: pack.index,
+                            ..p.value.clone()
+                        };
+                        structures.put(&p.value.id, structure, loc);
+                    }
+                    all_structures.push(p);
+                }
             }
         }
-        if view_files.is_empty() && self.errors.is_empty() {
+        for p in &all_structures {
+            self.check_structure(p.value, p.src, p.at, &structures.ids, &sources.ids);
+        }
+
+        // Safety: a later pack's file replaces the whole text.
+        let mut safety = None;
+        for pack in packs {
+            let Some(file) = &pack.safety else { continue };
+            let refs = Refs {
+                field: "sources",
+                kind: "source",
+                known: &sources.ids,
+                complete: self.sources_complete,
+            };
+            self.check_refs(&file.src, 0, &file.value.sources, &refs);
+            safety = Some(file.value.clone());
+        }
+
+        // Reflex zones.
+        let mut zones: Merged<Zone> = Merged::new();
+        let mut all_zones = Vec::new();
+        for pack in packs {
+            let mut seen = HashMap::new();
+            for file in &pack.zones {
+                for p in placed(&file.src, &file.value, pack.index, |z| &z.id) {
+                    let loc = file.src.location(p.at);
+                    if self.check_unique(&mut seen, "zone", &p.value.id, loc.clone()) {
+                        let zone = Zone {
+                            pack: pack.index,
+                            ..p.value.clone()
+                        };
+                        zones.put(&p.value.id, zone, loc);
+                    }
+                    all_zones.push(p);
+                }
+            }
+        }
+        for p in &all_zones {
+            self.check_zone(p, &structures.ids, &sources.ids);
+        }
+
+        // Views: a later pack's view replaces the whole view; additions then add to it.
+        let mut views: Merged<MergedView<'_>> = Merged::new();
+        for pack in packs {
+            let mut seen = HashMap::new();
+            for file in &pack.views {
+                let at = file.src.find_item(&file.value.id, 0).unwrap_or(0);
+                let loc = file.src.location(at);
+                if self.check_unique(&mut seen, "view", &file.value.id, loc.clone()) {
+                    let merged = MergedView::new(&file.value, &file.src, pack.index);
+                    views.put(&file.value.id, merged, loc);
+                }
+            }
+        }
+        for pack in packs {
+            for file in &pack.additions {
+                self.add_to_view(&mut views, file, pack.index);
+            }
+        }
+        let mut merged_views = views.items;
+        merged_views.sort_by(|a, b| (a.view.order, &a.view.id).cmp(&(b.view.order, &b.view.id)));
+
+        let known = Known {
+            structures: &structures.ids,
+            zones: &zones.ids,
+        };
+        let mut region_ids: HashMap<String, Location> = HashMap::new();
+        let mut prepared = Vec::new();
+        for merged in &merged_views {
+            if let Some(view) = self.prepare_view(merged, packs, &known, &mut region_ids) {
+                prepared.push(view);
+            }
+        }
+        let first_root = packs.first().map(|p| &p.root);
+        if merged_views.is_empty() && self.errors.is_empty() {
+            let file = first_root.map_or_else(|| "views".to_owned(), |r| r.label("views"));
             self.push(
-                Location {
-                    file: display(&data.join("views")),
-                    line: 1,
-                    column: 1,
-                },
+                at_start(file),
                 Problem::MissingFile("view files (views/*.ron)".into()),
             );
         }
+        if safety.is_none() && self.errors.is_empty() {
+            let file =
+                first_root.map_or_else(|| "safety.ron".to_owned(), |r| r.label("safety.ron"));
+            self.push(at_start(file), Problem::MissingFile("safety.ron".into()));
+        }
 
-        let structures = structure_files.into_iter().flat_map(|f| f.value).collect();
-        let zones = zone_files.into_iter().flat_map(|f| f.value).collect();
         Some(Atlas::new(
-            views,
-            structures,
-            zones,
-            sources?.value,
-            safety?.value,
+            prepared,
+            structures.items,
+            zones.items,
+            sources.items,
+            safety?,
+            infos,
         ))
+    }
+
+    /// Applies one view addition to the view it names.
+    fn add_to_view<'a>(
+        &mut self,
+        views: &mut Merged<MergedView<'a>>,
+        file: &'a Parsed<ViewAddition>,
+        pack: usize,
+    ) {
+        let addition = &file.value;
+        let Some(merged) = views
+            .index
+            .get(&addition.view)
+            .and_then(|&i| views.items.get_mut(i))
+        else {
+            if self.views_complete {
+                let at = file
+                    .src
+                    .find_string_in_field(0, "view", &addition.view)
+                    .unwrap_or(0);
+                self.push(
+                    file.src.location(at),
+                    Problem::UnknownReference {
+                        field: "view",
+                        kind: "view",
+                        id: addition.view.clone(),
+                    },
+                );
+            }
+            return;
+        };
+        merged
+            .layers
+            .extend(placed(&file.src, &addition.layers, pack, |l| &l.id));
+        let mut seen = HashMap::new();
+        for p in placed(&file.src, &addition.regions, pack, |r| &r.id) {
+            if !self.check_unique(&mut seen, "region", &p.value.id, p.src.location(p.at)) {
+                continue;
+            }
+            if let Some(i) = merged.regions.iter().position(|r| r.value.id == p.value.id) {
+                merged.regions[i] = p;
+                merged.added[i] = true;
+            } else {
+                merged.regions.push(p);
+                merged.added.push(true);
+            }
+        }
     }
 
     fn push(&mut self, location: Location, problem: Problem) {
@@ -286,13 +564,14 @@ impl Loader<'_> {
         }
     }
 
+    /// Records `id` as seen; reports it when it was seen before. True when it is new.
     fn check_unique(
         &mut self,
         seen: &mut HashMap<String, Location>,
         kind: &'static str,
         id: &str,
         location: Location,
-    ) {
+    ) -> bool {
         if let Some(first) = seen.get(id) {
             let first = first.to_string();
             self.push(
@@ -303,52 +582,25 @@ impl Loader<'_> {
                     first,
                 },
             );
+            false
         } else {
             seen.insert(id.to_owned(), location);
+            true
         }
     }
 
-    fn ron_files_in(&mut self, dir: &Path) -> Vec<PathBuf> {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
+    fn read_source(&mut self, root: &Root, rel: &str) -> Option<SourceText> {
+        let file = root.label(rel);
+        match root.read_text(rel) {
+            Ok(text) => Some(SourceText { file, text }),
             Err(err) => {
-                self.push(
-                    Location {
-                        file: display(dir),
-                        line: 1,
-                        column: 1,
-                    },
-                    Problem::Unreadable(format!("cannot list the folder: {err}")),
-                );
-                return Vec::new();
+                self.push(at_start(file), Problem::Unreadable(err));
+                None
             }
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect();
-        files.sort();
-        files
+        }
     }
 
-    fn parse_file<T: DeserializeOwned>(&mut self, path: &Path) -> Option<Parsed<T>> {
-        let file = display(path);
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(err) => {
-                self.push(
-                    Location {
-                        file,
-                        line: 1,
-                        column: 1,
-                    },
-                    Problem::Unreadable(err.to_string()),
-                );
-                return None;
-            }
-        };
-        let src = SourceText { file, text };
+    fn parse_source<T: DeserializeOwned>(&mut self, src: SourceText) -> Option<Parsed<T>> {
         match ron::Options::default().from_str::<T>(&src.text) {
             Ok(value) => Some(Parsed { value, src }),
             Err(err) => {
@@ -356,6 +608,41 @@ impl Loader<'_> {
                 self.push(at, Problem::Syntax(err.code.to_string()));
                 None
             }
+        }
+    }
+
+    fn parse_file<T: DeserializeOwned>(&mut self, root: &Root, rel: &str) -> Option<Parsed<T>> {
+        let src = self.read_source(root, rel)?;
+        self.parse_source(src)
+    }
+
+    fn check_zone(
+        &mut self,
+        p: &Placed<'_, Zone>,
+        structure_ids: &HashMap<String, Location>,
+        source_ids: &HashMap<String, Location>,
+    ) {
+        let (z, src, at) = (p.value, p.src, p.at);
+        let links = Refs {
+            field: "links",
+            kind: "structure",
+            known: structure_ids,
+            complete: self.structures_complete,
+        };
+        let sources = Refs {
+            field: "sources",
+            kind: "source",
+            known: source_ids,
+            complete: self.sources_complete,
+        };
+        self.check_refs(src, at, &z.links, &links);
+        self.check_refs(src, at, &z.sources, &sources);
+        if z.sources.is_empty() {
+            let loc = src.find_field(at, "sources").unwrap_or(at);
+            self.push(
+                src.location(loc),
+                Problem::Invalid(format!("zone \"{}\" names no source", z.id)),
+            );
         }
     }
 
@@ -413,13 +700,15 @@ impl Loader<'_> {
         }
     }
 
+    #[allow(clippy::too_many_lines)] // the checks of one view, in order
     fn prepare_view(
         &mut self,
-        view: &View,
-        src: &SourceText,
+        merged: &MergedView<'_>,
+        packs: &[PackFiles],
         known: &Known<'_>,
         region_ids: &mut HashMap<String, Location>,
     ) -> Option<PreparedView> {
+        let (view, src) = (merged.view, merged.src);
         let canvas = view.canvas;
         let canvas_ok = canvas.width.is_finite()
             && canvas.height.is_finite()
@@ -443,10 +732,8 @@ impl Loader<'_> {
 
         let mut layer_ids: HashMap<String, Location> = HashMap::new();
         let mut layer_images = Vec::new();
-        let mut from = 0;
-        for layer in &view.layers {
-            let at = src.find_item(&layer.id, from).unwrap_or(from);
-            from = src.after_item(at, &layer.id);
+        for p in &merged.layers {
+            let (layer, src, at) = (p.value, p.src, p.at);
             self.check_unique(&mut layer_ids, "layer", &layer.id, src.location(at));
             if !(layer.opacity.is_finite() && (0.0..=1.0).contains(&layer.opacity)) {
                 let loc = src.find_field(at, "opacity").unwrap_or(at);
@@ -462,13 +749,13 @@ impl Loader<'_> {
                 let loc = src.find_field(at, "image").map_or(at, |f| {
                     src.find_string_in_field(f, "image", image).unwrap_or(f)
                 });
-                self.load_image(image, src.location(loc))
+                let root = &packs.get(p.pack)?.root;
+                self.load_image(root, image, src.location(loc))
             });
             layer_images.push(image);
         }
 
         let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
-        let mut from = 0;
         let structure = Refs {
             field: "structure",
             kind: "structure",
@@ -481,16 +768,19 @@ impl Loader<'_> {
             known: known.zones,
             complete: self.zones_complete,
         };
-        for region in &view.regions {
-            let at = src.find_item(&region.id, from).unwrap_or(from);
-            from = src.after_item(at, &region.id);
+        for (p, &added) in merged.regions.iter().zip(&merged.added) {
+            let (region, src, at) = (p.value, p.src, p.at);
             self.check_unique(region_ids, "region", &region.id, src.location(at));
             if let Some(mirror) = &region.mirror {
                 let loc = src.find_string_in_field(at, "mirror", mirror).unwrap_or(at);
                 self.check_unique(region_ids, "region", mirror, src.location(loc));
             }
-            let layer = view.layers.iter().position(|l| l.id == region.layer);
-            if layer.is_none() {
+            let layer = merged
+                .layers
+                .iter()
+                .position(|l| l.value.id == region.layer);
+            // A layer may come from an addition: when one did not parse, do not cascade.
+            if layer.is_none() && (!added || self.views_complete) {
                 let loc = src
                     .find_string_in_field(at, "layer", &region.layer)
                     .unwrap_or(at);
@@ -519,7 +809,7 @@ impl Loader<'_> {
                 continue;
             };
             let Some(layer) = layer else { continue };
-            let first = prepare_region(region, &region.id, region.side, &segments, layer);
+            let first = prepare_region(region, &region.id, region.side, &segments, (layer, p.pack));
             if region.paint.is_filled() && first.area < MIN_AREA {
                 let loc = src.find_field(at, "path").unwrap_or(at);
                 self.push(
@@ -533,29 +823,34 @@ impl Loader<'_> {
             regions.push((layer, first));
             if let Some(mirror_id) = &region.mirror {
                 let mirrored = mirror_segments(&segments, view.midline_x);
-                if let Some(p) = outside_canvas(&mirrored, canvas.width, canvas.height) {
+                if let Some(pt) = outside_canvas(&mirrored, canvas.width, canvas.height) {
                     let loc = src.find_field(at, "mirror").unwrap_or(at);
                     self.push(
                         src.location(loc),
                         Problem::OutOfCanvas {
                             region: mirror_id.clone(),
-                            x: p.x,
-                            y: p.y,
+                            x: pt.x,
+                            y: pt.y,
                             width: canvas.width,
                             height: canvas.height,
                         },
                     );
                     continue;
                 }
-                let second =
-                    prepare_region(region, mirror_id, region.side.mirrored(), &mirrored, layer);
+                let second = prepare_region(
+                    region,
+                    mirror_id,
+                    region.side.mirrored(),
+                    &mirrored,
+                    (layer, p.pack),
+                );
                 regions.push((layer, second));
             }
         }
         // Drawing order: by layer, then as declared (a stable sort keeps mirrors beside originals).
         regions.sort_by_key(|(layer, _)| *layer);
         let mut regions: Vec<PreparedRegion> = regions.into_iter().map(|(_, r)| r).collect();
-        link_twins(view, &mut regions);
+        link_twins(merged.regions.iter().map(|p| p.value), &mut regions);
 
         Some(PreparedView {
             id: view.id.clone(),
@@ -563,10 +858,11 @@ impl Loader<'_> {
             orientation: view.orientation.clone(),
             canvas,
             midline_x: view.midline_x,
-            layers: view.layers.clone(),
+            layers: merged.layers.iter().map(|p| p.value.clone()).collect(),
             layer_images,
             regions,
             intro: view.intro.clone(),
+            pack: merged.pack,
         })
     }
 
@@ -615,7 +911,8 @@ impl Loader<'_> {
         }
     }
 
-    fn load_image(&mut self, image: &str, location: Location) -> Option<LayerImage> {
+    /// Loads a layer image from the pack's `assets/` folder.
+    fn load_image(&mut self, root: &Root, image: &str, location: Location) -> Option<LayerImage> {
         let bad = |message: String| Problem::BadImage {
             path: image.to_owned(),
             message,
@@ -632,13 +929,20 @@ impl Loader<'_> {
             );
             return None;
         }
-        let full = self.dirs.assets.join(rel);
-        let size = match std::fs::metadata(&full) {
-            Ok(meta) => meta.len(),
+        let parts: Vec<String> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        let rel = format!("assets/{}", parts.join("/"));
+        let size = match root.size(&rel) {
+            Ok(size) => size,
             Err(err) => {
                 self.push(
                     location,
-                    bad(format!("cannot read {}: {err}", display(&full))),
+                    bad(format!("cannot read {}: {err}", root.label(&rel))),
                 );
                 return None;
             }
@@ -652,8 +956,18 @@ impl Loader<'_> {
             );
             return None;
         }
-        let reader = match image::ImageReader::open(&full)
-            .and_then(image::ImageReader::with_guessed_format)
+        let bytes = match root.read_bytes(&rel) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                self.push(
+                    location,
+                    bad(format!("cannot read {}: {err}", root.label(&rel))),
+                );
+                return None;
+            }
+        };
+        let reader = match image::ImageReader::new(std::io::Cursor::new(bytes.as_ref()))
+            .with_guessed_format()
         {
             Ok(reader) => reader,
             Err(err) => {
@@ -677,7 +991,7 @@ impl Loader<'_> {
                 return None;
             }
         }
-        match image::open(&full) {
+        match image::load_from_memory(&bytes) {
             Ok(img) => {
                 let rgba = img.to_rgba8();
                 let size = [rgba.width() as usize, rgba.height() as usize];
@@ -695,6 +1009,41 @@ impl Loader<'_> {
     }
 }
 
+impl<'a> MergedView<'a> {
+    fn new(view: &'a View, src: &'a SourceText, pack: usize) -> Self {
+        let regions = placed(src, &view.regions, pack, |r| &r.id);
+        Self {
+            view,
+            src,
+            pack,
+            layers: placed(src, &view.layers, pack, |l| &l.id),
+            added: vec![false; regions.len()],
+            regions,
+        }
+    }
+}
+
+/// The start of a file or folder, for problems that have no place inside it.
+fn at_start(file: String) -> Location {
+    Location {
+        file,
+        line: 1,
+        column: 1,
+    }
+}
+
+/// The last part of a pack folder's path (its default id and name).
+fn folder_name(dir: &Path) -> String {
+    let named = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|n| !n.is_empty())
+    };
+    named(dir)
+        .or_else(|| std::fs::canonicalize(dir).ok().as_deref().and_then(named))
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
 fn outside_canvas(segments: &[Segment], width: f32, height: f32) -> Option<emath::Pos2> {
     segments
         .iter()
@@ -702,12 +1051,13 @@ fn outside_canvas(segments: &[Segment], width: f32, height: f32) -> Option<emath
         .find(|p| !(0.0..=width).contains(&p.x) || !(0.0..=height).contains(&p.y))
 }
 
+/// Prepares one region (or its mirrored copy) on `layer`, from `pack`.
 fn prepare_region(
     region: &Region,
     id: &str,
-    side: crate::model::content::Side,
+    side: Side,
     segments: &[Segment],
-    layer: usize,
+    (layer, pack): (usize, usize),
 ) -> PreparedRegion {
     let filled = region.paint.is_filled();
     let rings = flatten(segments, filled);
@@ -741,16 +1091,17 @@ fn prepare_region(
         area,
         anchor,
         twin: None,
+        pack,
     }
 }
 
-fn link_twins(view: &View, regions: &mut [PreparedRegion]) {
+fn link_twins<'a>(declared: impl Iterator<Item = &'a Region>, regions: &mut [PreparedRegion]) {
     let index: HashMap<String, usize> = regions
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.clone(), i))
         .collect();
-    for region in &view.regions {
+    for region in declared {
         let Some(mirror) = &region.mirror else {
             continue;
         };
@@ -759,14 +1110,4 @@ fn link_twins(view: &View, regions: &mut [PreparedRegion]) {
             regions[b].twin = Some(a);
         }
     }
-}
-
-/// A path for messages: relative to the current folder when it lies below it.
-fn display(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let shown = cwd
-        .as_deref()
-        .and_then(|c| path.strip_prefix(c).ok())
-        .unwrap_or(path);
-    shown.display().to_string()
 }

@@ -2,6 +2,7 @@
 //! hit-test, and the text of every structure. Built once at load; read-only afterwards.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use emath::{Pos2, Rect, Vec2};
 
@@ -47,6 +48,8 @@ pub struct PreparedRegion {
     pub anchor: Pos2,
     /// Index of the mirror partner within the view, when the region was declared mirrored.
     pub twin: Option<usize>,
+    /// The pack that defined the region (index into `Atlas::packs`).
+    pub pack: usize,
 }
 
 impl PreparedRegion {
@@ -77,6 +80,9 @@ pub struct PreparedView {
     pub regions: Vec<PreparedRegion>,
     /// Paragraphs shown while nothing is selected.
     pub intro: Vec<String>,
+    /// The pack that defined the view (index into `Atlas::packs`); layers and regions added by
+    /// other packs name their own pack.
+    pub pack: usize,
 }
 
 impl PreparedView {
@@ -110,9 +116,37 @@ impl PreparedView {
     }
 }
 
+/// Where a pack was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackOrigin {
+    /// The content that comes with the app (embedded, or `data/` in the checkout).
+    BuiltIn,
+    /// A pack folder.
+    Dir(PathBuf),
+}
+
+/// A loaded content pack: the built-in content is the first, then each pack in load order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackInfo {
+    pub id: String,
+    pub name: String,
+    pub origin: PackOrigin,
+}
+
+impl PackInfo {
+    /// Whether this is the content that comes with the app.
+    #[must_use]
+    pub fn is_builtin(&self) -> bool {
+        self.origin == PackOrigin::BuiltIn
+    }
+}
+
 /// Everything the app shows, validated and prepared.
 #[derive(Clone, Debug)]
 pub struct Atlas {
+    /// The packs the content came from, in load order (the built-in content first). Items name
+    /// theirs by index (`Structure::pack`, `PreparedRegion::pack`, ...).
+    pub packs: Vec<PackInfo>,
     pub views: Vec<PreparedView>,
     pub structures: Vec<Structure>,
     pub zones: Vec<Zone>,
@@ -148,6 +182,7 @@ impl Atlas {
         zones: Vec<Zone>,
         sources: Vec<Source>,
         safety: Safety,
+        packs: Vec<PackInfo>,
     ) -> Self {
         let structure_index = structures
             .iter()
@@ -165,6 +200,7 @@ impl Atlas {
             .map(|(i, s)| (s.id.clone(), i))
             .collect();
         Self {
+            packs,
             views,
             structures,
             zones,
@@ -244,6 +280,18 @@ impl Atlas {
         self.structure_index
             .get(id)
             .and_then(|&i| self.structures.get(i))
+    }
+
+    /// The pack a structure came from (the last pack that defined it).
+    #[must_use]
+    pub fn pack_of_structure(&self, id: &str) -> Option<&PackInfo> {
+        self.structure(id).and_then(|s| self.packs.get(s.pack))
+    }
+
+    /// The pack a reflex zone came from (the last pack that defined it).
+    #[must_use]
+    pub fn pack_of_zone(&self, id: &str) -> Option<&PackInfo> {
+        self.zone(id).and_then(|z| self.packs.get(z.pack))
     }
 
     /// A source by id.

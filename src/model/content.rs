@@ -213,6 +213,9 @@ pub struct Structure {
     pub related: Vec<String>,
     /// Source ids from `data/sources.ron`.
     pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
 }
 
 /// What kind of structure it is.
@@ -270,6 +273,9 @@ pub struct Source {
     pub id: String,
     /// Full citation.
     pub citation: String,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
 }
 
 /// General safety text. File: `data/safety.ron`.
@@ -344,4 +350,42 @@ pub struct Zone {
     pub links: Vec<String>,
     /// Source ids from `data/sources.ron`.
     pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
+}
+
+/// The manifest of a content pack. File: `<pack>/pack.ron` (optional; the built-in content has
+/// `data/pack.ron`).
+///
+/// ```ron
+/// Pack(format_version: 1, id: "my-clinic", name: "My clinic's additions", description: "...")
+/// ```
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// The content format the pack is written for (see `content::CONTENT_FORMAT_VERSION`).
+    pub format_version: u32,
+    /// Short id, e.g. `"my-clinic"`.
+    pub id: String,
+    /// Shown with the content that comes from the pack.
+    pub name: String,
+    /// What the pack adds, in a sentence or two.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Layers and regions added to a view defined elsewhere (usually the built-in content).
+///
+/// File: `<pack>/view_additions/<name>.ron`. Added layers are drawn above the view's own layers;
+/// a region whose id the view already has replaces that region.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ViewAddition {
+    /// The id of the view to add to, e.g. `"posterior"`.
+    pub view: String,
+    #[serde(default)]
+    pub layers: Vec<Layer>,
+    #[serde(default)]
+    pub regions: Vec<Region>,
 }

@@ -5,4 +5,4 @@ pub mod content;
 pub mod geometry;
 pub mod quiz;
 
-pub use atlas::{Atlas, PreparedRegion, PreparedView, RegionRef, SearchHit};
+pub use atlas::{Atlas, PackInfo, PackOrigin, PreparedRegion, PreparedView, RegionRef, SearchHit};
