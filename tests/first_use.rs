@@ -185,3 +185,64 @@ fn long_structure_names_never_collide_with_their_buttons() {
         "the panel keeps its width when a group opens"
     );
 }
+
+fn app_with_pack(pack: &std::path::Path) -> Harness<'static, AtlasApp> {
+    let content = bodywork_atlas::content::ContentSet::builtin().with_packs([pack.to_path_buf()]);
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_eframe(move |cc| {
+            AtlasApp::new(
+                cc,
+                StartOptions {
+                    content: content.clone(),
+                    ..StartOptions::ephemeral()
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+#[test]
+fn a_new_pack_adds_a_muscle_that_is_drawn_searchable_and_names_its_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-pack");
+    bodywork_atlas::content::new_pack::write_starter_pack(&pack).unwrap();
+    let mut harness = app_with_pack(&pack);
+    assert!(
+        harness.state().errors().is_empty(),
+        "{:?}",
+        harness.state().errors()
+    );
+    search(&mut harness, "adductor magnus");
+    assert_eq!(harness.state().selected(), Some("adductor_magnus_left"));
+    assert_eq!(harness.state().current_view().unwrap().id, "posterior");
+    harness.get_by_label("Adductor magnus");
+    harness.get_by_label_contains("From the content pack");
+}
+
+#[test]
+fn a_typo_in_a_pack_shows_its_place_in_the_banner() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("my-pack");
+    bodywork_atlas::content::new_pack::write_starter_pack(&pack).unwrap();
+    let file = pack.join("structures/adductor_magnus.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let typo = text.replacen("name:", "nmae:", 1);
+    std::fs::write(&file, &typo).unwrap();
+    let offset = typo.find("nmae:").unwrap();
+    let line = typo[..offset].lines().count() + usize::from(typo[..offset].ends_with('\n'));
+    let harness = app_with_pack(&pack);
+    let errors = harness.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let shown = errors[0].to_string();
+    assert!(
+        shown.contains(&format!("adductor_magnus.ron:{line}:")),
+        "{shown} names the file and line {line}"
+    );
+    harness.get_by_label_contains(&format!("adductor_magnus.ron:{line}:"));
+    assert!(
+        harness.state().atlas().is_some(),
+        "the built-in content is still shown"
+    );
+}

@@ -233,6 +233,22 @@ impl AtlasApp {
             self.cache.textures.clear();
             self.cache.diagram = DiagramCache::default();
         }
+        if let Err(errors) = &loaded
+            && self.state.atlas.is_none()
+            && !self.content.packs.is_empty()
+        {
+            // Nothing shown yet and a pack is broken: start with the built-in content alone,
+            // with the pack's problems in the banner.
+            let builtin = ContentSet {
+                builtin: self.content.builtin.clone(),
+                packs: Vec::new(),
+            };
+            if let Ok(atlas) = content::load(&builtin) {
+                self.state.set_content(Ok(atlas));
+            }
+            self.state.set_content(Err(errors.clone()));
+            return;
+        }
         self.state.set_content(loaded);
     }
 

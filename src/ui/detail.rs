@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::palette::Palette;
-use super::widgets::{callout, capitalise, labelled, secs, section, sources_ui};
+use super::widgets::{callout, capitalise, labelled, pack_note_ui, secs, section, sources_ui};
 use super::zone::{structure_zones_ui, zone_detail_ui};
 use crate::model::content::{SelfMassage, Side, Structure, StructureKind};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
@@ -91,6 +91,7 @@ fn structure_ui(
     if !structure.other_names.is_empty() {
         ui.weak(format!("Also called: {}", structure.other_names.join(", ")));
     }
+    pack_note_ui(ui, atlas.pack_of_structure(&structure.id));
     ui.add_space(6.0);
     ui.label(RichText::new(&structure.summary).italics());
     ui.add_space(6.0);

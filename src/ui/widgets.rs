@@ -101,6 +101,20 @@ pub fn sources_ui(ui: &mut Ui, atlas: &Atlas, sources: &[String]) {
     }
 }
 
+/// "From the content pack …" under a title, for anything that did not ship with the app.
+pub fn pack_note_ui(ui: &mut Ui, pack: Option<&crate::model::PackInfo>) {
+    if let Some(pack) = pack.filter(|p| !p.is_builtin()) {
+        let place = match &pack.origin {
+            crate::model::PackOrigin::Dir(dir) => format!(" ({})", dir.display()),
+            crate::model::PackOrigin::BuiltIn => String::new(),
+        };
+        ui.weak(format!("From the content pack \"{}\"{place}", pack.name))
+            .on_hover_text(
+                "Added by a content pack, not part of Bodywork Atlas's reviewed content",
+            );
+    }
+}
+
 /// A range of seconds: "30 s" or "30–90 s".
 #[must_use]
 pub fn secs((min, max): (u32, u32)) -> String {

@@ -3,7 +3,7 @@
 use egui::{RichText, Ui};
 
 use super::palette::Palette;
-use super::widgets::{callout, section, sources_ui};
+use super::widgets::{callout, pack_note_ui, section, sources_ui};
 use crate::model::content::{Side, Structure, Zone};
 use crate::model::{Atlas, PreparedRegion};
 use crate::state::Command;
@@ -29,6 +29,7 @@ pub fn zone_detail_ui(
         if !zone.other_names.is_empty() {
             ui.weak(format!("Also called: {}", zone.other_names.join(", ")));
         }
+        pack_note_ui(ui, atlas.pack_of_zone(&zone.id));
         ui.add_space(6.0);
         if !atlas.safety.reflexology_evidence.is_empty() {
             callout(ui, palette.info, &atlas.safety.reflexology_evidence);
