@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use bodywork_atlas::app::command::Command;
-use bodywork_atlas::content::{ContentSet, load};
+use bodywork_atlas::content::{BuiltIn, ContentSet, load};
 use bodywork_atlas::ui::camera::Camera;
 use bodywork_atlas::{AtlasApp, StartOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -16,15 +16,23 @@ use egui::pos2;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The built-in content without the user's packs, so the figures do not depend on the machine.
+fn builtin_only() -> ContentSet {
+    ContentSet {
+        builtin: BuiltIn::shipped(),
+        packs: Vec::new(),
+    }
+}
+
 fn content_load(c: &mut Criterion) {
-    let dirs = ContentSet::shipped();
+    let dirs = builtin_only();
     c.bench_function("load shipped content (parse, validate, tessellate)", |b| {
         b.iter(|| black_box(load(&dirs).map(|a| a.views.len()).unwrap_or(0)));
     });
 }
 
 fn hit_test(c: &mut Criterion) {
-    let Ok(atlas) = load(&ContentSet::shipped()) else {
+    let Ok(atlas) = load(&builtin_only()) else {
         return;
     };
     let Some(view) = atlas
@@ -52,6 +60,7 @@ fn full_frame(c: &mut Criterion) {
         &cc,
         StartOptions {
             persist: false,
+            dirs: builtin_only(),
             ..StartOptions::shipped()
         },
     );

@@ -62,7 +62,7 @@ fn assert_one_error(
 
 #[test]
 fn shipped_content_loads_and_validates() {
-    let atlas = match load(&ContentSet::shipped()) {
+    let atlas = match load(&common::builtin_only()) {
         Ok(atlas) => atlas,
         Err(errors) => panic!(
             "shipped content has problems:\n{}",
@@ -165,7 +165,7 @@ fn shipped_content_loads_and_validates() {
 
 #[test]
 fn shipped_regions_are_on_the_body_and_symmetric() {
-    let atlas = load(&ContentSet::shipped()).unwrap();
+    let atlas = load(&common::builtin_only()).unwrap();
     for view in &atlas.views {
         // The outlines: filled regions of the bottom layer (one body, or one per foot).
         let outlines: Vec<_> = view
@@ -218,7 +218,7 @@ fn shipped_regions_are_on_the_body_and_symmetric() {
 
 #[test]
 fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
-    let atlas = load(&ContentSet::shipped()).unwrap();
+    let atlas = load(&common::builtin_only()).unwrap();
     let sections = [
         "spine_cervical",
         "spine_thoracic",
@@ -707,7 +707,7 @@ fn extent_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> (f3
 
 #[test]
 fn search_lists_a_muscle_once_per_side_and_view() {
-    let atlas = load(&ContentSet::shipped()).unwrap();
+    let atlas = load(&common::builtin_only()).unwrap();
     let found: Vec<String> = atlas
         .search("gluteus medius")
         .iter()

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
 use bodywork_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;
 
@@ -23,6 +25,7 @@ fn harness_view(view: Option<&str>, select: Option<&str>) -> Harness<'static, At
                     persist: false,
                     select,
                     view,
+                    dirs: common::builtin_only(),
                     ..StartOptions::shipped()
                 },
             )

@@ -4,11 +4,20 @@
 
 use std::path::Path;
 
+use bodywork_atlas::content::{BuiltIn, ContentSet};
 use bodywork_atlas::{AtlasApp, StartOptions};
 use egui::{Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 
-/// The real app with the shipped content, 1600x1000, settings neither read nor saved.
+/// The built-in content without the user's packs, so tests do not depend on the machine.
+pub fn builtin_only() -> ContentSet {
+    ContentSet {
+        builtin: BuiltIn::shipped(),
+        packs: Vec::new(),
+    }
+}
+
+/// The real app with the built-in content, 1600x1000, settings neither read nor saved.
 pub fn app_harness() -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
@@ -17,6 +26,7 @@ pub fn app_harness() -> Harness<'static, AtlasApp> {
                 cc,
                 StartOptions {
                     persist: false,
+                    dirs: builtin_only(),
                     ..StartOptions::shipped()
                 },
             )
