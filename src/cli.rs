@@ -42,6 +42,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum CliCommand {
     /// Validate the content: exit 0 when clean, else print every problem as file:line:column.
+    ///
     /// Without DIR: what the app loads (the built-in content, your packs, --data packs). With
     /// DIR: the built-in content and the given pack folders only (not your packs).
     Check {

@@ -274,6 +274,30 @@ fn a_newer_format_version_is_reported_and_the_pack_skipped() {
 }
 
 #[test]
+fn a_broken_manifest_is_reported_and_the_pack_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = pack(
+        dir.path(),
+        "typo",
+        &[
+            (
+                "pack.ron",
+                "Pack(format_version: 1, id: \"t\", nmae: \"T\")",
+            ),
+            ("structures/x.ron", &STRUCTURE.replace("kind:", "knd:")),
+        ],
+    );
+    let errors = load(&with_packs(&[&p])).map(|_| ()).unwrap_err();
+    let text = shown(&errors);
+    assert_eq!(errors.len(), 2, "{text}");
+    assert!(
+        text.contains("typo/pack.ron:1:34: ") && text.contains("nmae"),
+        "{text}"
+    );
+    assert!(text.contains("typo/structures/x.ron:5:9: "), "{text}");
+}
+
+#[test]
 fn a_pack_without_a_manifest_is_named_after_its_folder() {
     let dir = tempfile::tempdir().unwrap();
     let p = pack(dir.path(), "extras", &[("structures/extra.ron", STRUCTURE)]);

@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
 use bodywork_atlas::{AtlasApp, StartOptions};
 use egui_kittest::Harness;
 

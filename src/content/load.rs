@@ -248,7 +248,9 @@ impl Loader {
         if !root.is_file(FILE) {
             return Some(None);
         }
-        let src = self.read_source(root, FILE)?;
+        let Some(src) = self.read_source(root, FILE) else {
+            return Some(None);
+        };
         if let Ok(version) = ron::Options::default().from_str::<ManifestVersion>(&src.text)
             && version.format_version > CONTENT_FORMAT_VERSION
         {
@@ -262,7 +264,10 @@ impl Loader {
             );
             return None;
         }
-        let pack: Pack = self.parse_source(src.clone())?.value;
+        // A manifest that does not parse is reported; the pack's content is still checked.
+        let Some(Parsed { value: pack, .. }) = self.parse_source::<Pack>(src.clone()) else {
+            return Some(None);
+        };
         if pack.format_version == 0 {
             let at = src.find_field(0, "format_version").unwrap_or(0);
             self.push(

@@ -8,7 +8,7 @@ use bodywork_atlas::{AtlasApp, StartOptions};
 use egui::{Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 
-/// The real app with the shipped content, 1600x1000, settings neither read nor saved.
+/// The real app with the built-in content, 1600x1000, settings neither read nor saved.
 pub fn app_harness() -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
