@@ -46,3 +46,19 @@ fn posterior_piriformis_selected() {
 fn feet_plantar() {
     harness_view(Some("feet_plantar"), None).snapshot("feet_plantar");
 }
+
+#[test]
+fn posterior_names_with_leader_lines() {
+    use bodywork_atlas::state::Command;
+    let mut harness = harness(None);
+    for layer in ["deep", "nerves"] {
+        harness.state_mut().apply(Command::SetLayerVisible {
+            view: "posterior".into(),
+            layer: layer.into(),
+            visible: true,
+        });
+    }
+    harness.state_mut().apply(Command::SetLabels(true));
+    harness.run();
+    harness.snapshot("posterior_names_with_leader_lines");
+}

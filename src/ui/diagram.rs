@@ -9,6 +9,7 @@ use egui::{
     TextureHandle, Ui, Vec2, WidgetInfo, emath::TSTransform,
 };
 
+use super::label_layout::{LabelRequest, place_labels};
 use super::palette::{Palette, mix, with_opacity};
 use crate::model::content::Side;
 use crate::model::geometry::{FillMesh, Polyline};
@@ -223,7 +224,7 @@ pub fn diagram_ui(
         rect,
         &input.palette,
     );
-    if input.settings.labels && !input.conceal_names {
+    if !input.conceal_names {
         labels_ui(ui, &painter, input, screen_from_diagram);
     }
 
@@ -349,8 +350,9 @@ fn outline(
     }
 }
 
-/// Names written on the regions of shown layers, where the name fits inside the region's box
-/// on screen (so more appear as you zoom in); the topmost region's name wins a place.
+/// Atlas-style names: beside the figure, each joined to its region by a leader line, stacked
+/// without overlaps ([`super::label_layout`]). The selected region is always named; with
+/// "Names on the diagram" every region seen on a shown layer is, once per name and side.
 fn labels_ui(
     ui: &Ui,
     painter: &egui::Painter,
@@ -358,45 +360,83 @@ fn labels_ui(
     screen_from_diagram: TSTransform,
 ) {
     let view = input.view;
-    let font = FontId::proportional(11.0);
+    let rect = painter.clip_rect();
+    let font = FontId::proportional(11.5);
     let text_color = input.palette.hover;
-    let halo = with_opacity(input.palette.background, 0.8);
-    let mut taken: Vec<Rect> = Vec::new();
-    // Labels never cover the "Person's left / right" markers.
-    taken.extend(side_marker_rects(
-        ui,
-        view,
-        screen_from_diagram,
-        painter.clip_rect(),
-    ));
     let shown = |layer: usize| input.settings.layer_shown(view, layer);
+    let selected = input.selected.and_then(|id| view.region_index(id));
+    // (name, side) -> (request, galley)
+    let mut wanted: Vec<(&str, Side, LabelRequest, std::sync::Arc<egui::Galley>)> = Vec::new();
     for (i, region) in view.regions.iter().enumerate().rev() {
-        // Only where the region itself is seen at its anchor, not a region drawn over it.
-        if !region.is_selectable()
+        let is_selected = Some(i) == selected;
+        if !(input.settings.labels || is_selected)
+            || !region.is_selectable()
             || !shown(region.layer)
+            // Only where the region itself is seen at its anchor, not one drawn over it.
             || view.hit(region.anchor, shown) != Some(i)
         {
             continue;
         }
-        let bbox = screen_from_diagram.mul_rect(region.bbox);
+        let anchor = screen_from_diagram.mul_pos(region.anchor);
+        if !rect.contains(anchor) {
+            continue;
+        }
         let name = input.atlas.region_name(region);
+        let priority = if is_selected {
+            f32::MAX
+        } else {
+            screen_from_diagram.mul_rect(region.bbox).area()
+        };
+        if let Some(existing) = wanted
+            .iter_mut()
+            .find(|(n, side, _, _)| *n == name && *side == region.side)
+        {
+            if priority > existing.2.priority {
+                existing.2.anchor = anchor;
+                existing.2.priority = priority;
+            }
+            continue;
+        }
         let galley = ui
             .painter()
             .layout_no_wrap(name.to_owned(), font.clone(), text_color);
-        let size = galley.size();
-        if size.x > bbox.width() * 1.1 || size.y > bbox.height() {
+        let request = LabelRequest {
+            anchor,
+            size: galley.size() + Vec2::new(6.0, 2.0),
+            priority,
+        };
+        wanted.push((name, region.side, request, galley));
+    }
+    if wanted.is_empty() {
+        return;
+    }
+    let figure = view
+        .regions
+        .iter()
+        .filter(|r| shown(r.layer))
+        .map(|r| r.bbox)
+        .reduce(Rect::union)
+        .map_or(rect, |b| screen_from_diagram.mul_rect(b));
+    // Keep clear of the "Person's left / right" markers at the bottom.
+    let column = Rect::from_min_max(
+        rect.min + Vec2::new(0.0, 4.0),
+        rect.max - Vec2::new(0.0, 24.0),
+    );
+    let requests: Vec<LabelRequest> = wanted.iter().map(|w| w.2.clone()).collect();
+    let halo = with_opacity(input.palette.background, 0.85);
+    let line = Stroke::new(0.8, with_opacity(input.palette.text_secondary, 0.9));
+    for placed in place_labels(&requests, figure, column) {
+        let Some((_, _, request, galley)) = wanted.get(placed.index) else {
             continue;
-        }
-        let at = Rect::from_center_size(
-            screen_from_diagram.mul_pos(region.anchor),
-            size + Vec2::splat(4.0),
+        };
+        painter.line_segment(placed.leader, line);
+        painter.circle_filled(request.anchor, 2.2, input.palette.text_secondary);
+        painter.rect_filled(placed.rect, 3.0, halo);
+        painter.galley(
+            placed.rect.min + Vec2::new(3.0, 1.0),
+            galley.clone(),
+            text_color,
         );
-        if taken.iter().any(|t| t.intersects(at)) || !painter.clip_rect().contains_rect(at) {
-            continue;
-        }
-        taken.push(at);
-        painter.rect_filled(at, 3.0, halo);
-        painter.galley(at.min + Vec2::splat(2.0), galley, text_color);
     }
 }
 
@@ -456,29 +496,6 @@ fn side_markers(
         left: (Pos2::new(left_x, y), anchor(left_x), left_text),
         right: (Pos2::new(right_x, y), anchor(right_x), right_text),
     })
-}
-
-/// The screen rectangles the side markers take.
-fn side_marker_rects(
-    ui: &Ui,
-    view: &PreparedView,
-    screen_from_diagram: TSTransform,
-    rect: Rect,
-) -> Vec<Rect> {
-    let Some(markers) = side_markers(ui, view, screen_from_diagram, rect) else {
-        return Vec::new();
-    };
-    let font = FontId::proportional(SIDE_MARKER_FONT);
-    [markers.left, markers.right]
-        .into_iter()
-        .map(|(pos, align, text)| {
-            let size = ui
-                .painter()
-                .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-                .size();
-            align.anchor_size(pos, size)
-        })
-        .collect()
 }
 
 /// "Left" and "Right" under the figure, on the side where the person's left and right are.

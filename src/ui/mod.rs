@@ -5,6 +5,7 @@
 
 pub mod detail;
 pub mod diagram;
+pub mod label_layout;
 pub mod layers;
 pub mod palette;
 pub mod quiz;
