@@ -55,6 +55,10 @@ pub enum CliCommand {
         /// As JSON (regions with bounding box, centroid and area in diagram units).
         #[arg(long)]
         json: bool,
+        /// With --json: each region's outline rings too (flattened, diagram units), so other
+        /// tools can check the drawing.
+        #[arg(long, requires = "json")]
+        outlines: bool,
     },
     /// Print the id of the topmost region at diagram point (X, Y) with the default layers
     /// visible; exit 1 when there is none.
@@ -92,7 +96,9 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         }
         Some(CliCommand::Check { .. }) => check(&dirs),
         Some(CliCommand::NewPack { dir }) => new_pack(&dir),
-        Some(CliCommand::List { json }) => with_atlas(&dirs, |atlas| list(atlas, json)),
+        Some(CliCommand::List { json, outlines }) => {
+            with_atlas(&dirs, |atlas| list(atlas, json, outlines))
+        }
         Some(CliCommand::Hit { view, x, y }) => with_atlas(&dirs, |atlas| hit(atlas, &view, x, y)),
         None => open_window(dirs, cli.screenshot, cli.view, cli.select, cli.size),
     }
@@ -193,9 +199,12 @@ struct RegionJson<'a> {
     centroid: [f32; 2],
     area: f32,
     mirror_of: Option<&'a str>,
+    /// With `--outlines`: closed rings of [x, y] points.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outline: Option<Vec<Vec<[f32; 2]>>>,
 }
 
-fn list(atlas: &Atlas, json: bool) -> ExitCode {
+fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
     if !json {
         for view in &atlas.views {
             println!(
@@ -235,6 +244,12 @@ fn list(atlas: &Atlas, json: bool) -> ExitCode {
                     centroid: [r.anchor.x, r.anchor.y],
                     area: r.area,
                     mirror_of: r.twin.and_then(|t| v.regions.get(t)).map(|t| t.id.as_str()),
+                    outline: outlines.then(|| {
+                        r.rings
+                            .iter()
+                            .map(|ring| ring.points.iter().map(|p| [p.x, p.y]).collect())
+                            .collect()
+                    }),
                 })
                 .collect(),
         })

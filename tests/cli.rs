@@ -150,6 +150,43 @@ fn list_json_describes_regions_in_diagram_units() {
     assert_eq!(right["area"], serde_json::json!(900.0));
     assert_eq!(right["side"], "Right");
     assert_eq!(right["mirror_of"], "alpha_left");
+    assert!(
+        right.get("outline").is_none(),
+        "outlines only when asked for"
+    );
+}
+
+#[test]
+fn list_outlines_gives_each_region_its_rings_in_diagram_units() {
+    let out = atlas()
+        .args(["list", "--json", "--outlines", "--data", &fixture()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let test_view = value["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "test")
+        .unwrap();
+    let right = test_view["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "alpha_right")
+        .unwrap();
+    let ring = right["outline"][0].as_array().unwrap();
+    assert!(ring.len() >= 4, "{ring:?}");
+    for p in ring {
+        let (x, y) = (p[0].as_f64().unwrap(), p[1].as_f64().unwrap());
+        assert!(
+            (60.0..=90.0).contains(&x) && (10.0..=40.0).contains(&y),
+            "{p} in the bbox"
+        );
+    }
+    let bad = atlas().args(["list", "--outlines"]).output().unwrap();
+    assert!(!bad.status.success(), "--outlines needs --json");
 }
 
 #[test]
