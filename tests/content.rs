@@ -829,3 +829,13 @@ fn safety_carries_the_evidence_and_footer_wording() {
         safety.reflexology_evidence
     );
 }
+
+#[test]
+fn a_layer_fading_under_an_unknown_layer_is_reported_at_the_id() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        r#"Layer(id: "low", title: "Low layer")"#,
+        r#"Layer(id: "low", title: "Low layer", fades_under: ["hihg"])"#,
+    );
+    assert_one_error(&result, "test.ron", 8, 60, "hihg");
+}

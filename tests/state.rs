@@ -222,3 +222,48 @@ fn odd_commands_change_nothing_they_should_not() {
     assert!(s.viewport.is_positive());
     assert_eq!(s.apply(Command::Reload), Some(Effect::Reload));
 }
+
+#[test]
+fn deeper_layers_show_through_and_bones_never_take_a_muscles_click() {
+    let mut s = state();
+    for layer in ["deep", "skeleton"] {
+        s.apply(Command::SetLayerVisible {
+            view: "posterior".into(),
+            layer: layer.into(),
+            visible: true,
+        });
+    }
+    let view = s.current_view().unwrap().clone();
+    let layer = |id: &str| view.layer_index(id).unwrap();
+    assert!(
+        s.prefs.layer_ghosted(&view, layer("superficial")),
+        "superficial fades over deep"
+    );
+    assert!(
+        s.prefs.layer_ghosted(&view, layer("skeleton")),
+        "bones fade over muscles"
+    );
+    assert!(!s.prefs.layer_ghosted(&view, layer("deep")));
+    // Wherever piriformis and a bone overlap, a click there is piriformis.
+    let piri = view.region_index("piriformis_left").unwrap();
+    let shown = |l: usize| s.prefs.layer_shown(&view, l);
+    let mut overlaps = 0;
+    for t in view.regions[piri].mesh.indices.chunks(3) {
+        let [a, b, c] = [t[0], t[1], t[2]].map(|k| view.regions[piri].mesh.vertices[k as usize]);
+        let p = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
+        if view
+            .hit(p, shown)
+            .is_some_and(|i| view.regions[i].layer == layer("skeleton"))
+        {
+            overlaps += 1;
+            assert_eq!(
+                bodywork_atlas::ui::diagram::hit(&view, &s.prefs, p),
+                Some(piri)
+            );
+        }
+    }
+    assert!(
+        overlaps > 0,
+        "the test needs a place where a bone lies over piriformis"
+    );
+}

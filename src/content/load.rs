@@ -759,6 +759,25 @@ impl Loader {
             });
             layer_images.push(image);
         }
+        // A layer fades under layers of the same view (checked once all are known).
+        for p in &merged.layers {
+            let (layer, src, at) = (p.value, p.src, p.at);
+            for id in &layer.fades_under {
+                if !merged.layers.iter().any(|l| l.value.id == *id) || *id == layer.id {
+                    let loc = src
+                        .find_string_in_field(at, "fades_under", id)
+                        .unwrap_or(at);
+                    self.push(
+                        src.location(loc),
+                        Problem::UnknownReference {
+                            field: "fades_under",
+                            kind: "other layer of this view",
+                            id: id.clone(),
+                        },
+                    );
+                }
+            }
+        }
 
         let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
         let structure = Refs {

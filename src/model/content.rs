@@ -60,6 +60,12 @@ pub struct Layer {
     /// scaled to the canvas.
     #[serde(default)]
     pub image: Option<String>,
+    /// Layer ids of the same view: while any of them is shown, this layer's fills fade to a
+    /// ghost (outlines stay), so what lies beneath reads as beneath. E.g. the superficial
+    /// muscles fade under `["deep"]`; bones fade under the muscle layers so they never hide the
+    /// muscles they anchor.
+    #[serde(default)]
+    pub fades_under: Vec<String>,
 }
 
 fn default_true() -> bool {

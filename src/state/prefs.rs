@@ -68,6 +68,17 @@ impl Preferences {
         s.visible && s.opacity > 0.01
     }
 
+    /// Whether a layer is faded to a ghost because a layer it `fades_under` is shown.
+    #[must_use]
+    pub fn layer_ghosted(&self, view: &PreparedView, layer: usize) -> bool {
+        view.layers.get(layer).is_some_and(|l| {
+            l.fades_under.iter().any(|id| {
+                view.layer_index(id)
+                    .is_some_and(|other| other != layer && self.layer_shown(view, other))
+            })
+        })
+    }
+
     /// Changes a layer's setting.
     pub fn set_layer(&mut self, view: &str, layer: &str, setting: LayerSetting) {
         self.layers

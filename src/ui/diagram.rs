@@ -107,7 +107,13 @@ pub fn diagram_ui(
     let shown = |layer: usize| input.settings.layer_shown(view, layer);
 
     // Hover and click, by our own hit-test in diagram coordinates.
-    let hovered = pointer.and_then(|p| view.hit(screen_from_diagram.inverse().mul_pos(p), shown));
+    let hovered = pointer.and_then(|p| {
+        hit(
+            view,
+            input.settings,
+            screen_from_diagram.inverse().mul_pos(p),
+        )
+    });
     let pointer_clicked = ui.input(|i| i.pointer.primary_clicked());
     if pointer_clicked && pointer.is_some() && !response.double_clicked() {
         commands.push(Command::Region(match hovered {
@@ -154,6 +160,7 @@ pub fn diagram_ui(
         cache.layers = (0..view.layers.len())
             .map(|layer| {
                 let opacity = input.settings.layer(view, layer).opacity;
+                let ghosted = input.settings.layer_ghosted(view, layer);
                 let mut shapes = Vec::new();
                 if shown(layer) {
                     for (i, region) in view
@@ -174,7 +181,12 @@ pub fn diagram_ui(
                         } else {
                             Emphasis::None
                         };
-                        let style = (opacity, emphasis, &input.palette);
+                        let fill_opacity = match (ghosted, emphasis) {
+                            (false, _) => opacity,
+                            (true, Emphasis::None) => opacity * GHOST_FILL,
+                            (true, _) => opacity * GHOST_FILL_EMPHASISED,
+                        };
+                        let style = (opacity, fill_opacity, emphasis, &input.palette);
                         paint_region(&mut shapes, region, screen_from_diagram, px, style);
                     }
                 }
@@ -276,12 +288,26 @@ enum Emphasis {
     Selected,
 }
 
+/// A ghosted layer's fill, as a share of its opacity (its outlines stay).
+const GHOST_FILL: f32 = 0.22;
+/// The same for a ghosted region that is selected, linked or hovered.
+const GHOST_FILL_EMPHASISED: f32 = 0.55;
+
+/// The region under a diagram point: the topmost on a solid layer, else the topmost on a
+/// ghosted one, so a faded layer above never takes a click meant for what shows through it.
+#[must_use]
+pub fn hit(view: &PreparedView, prefs: &Preferences, p: Pos2) -> Option<usize> {
+    let shown = |layer: usize| prefs.layer_shown(view, layer);
+    view.hit(p, |l| shown(l) && !prefs.layer_ghosted(view, l))
+        .or_else(|| view.hit(p, shown))
+}
+
 fn paint_region(
     shapes: &mut Vec<Shape>,
     region: &PreparedRegion,
     screen_from_diagram: TSTransform,
     px: f32,
-    (opacity, emphasis, palette): (f32, Emphasis, &Palette),
+    (opacity, fill_opacity, emphasis, palette): (f32, f32, Emphasis, &Palette),
 ) {
     let style = palette.style(region.paint, px);
     let (_, fill_mesh) = shape_of(region, px);
@@ -293,7 +319,7 @@ fn paint_region(
             Emphasis::Linked => mix(style.fill, palette.linked, 0.3),
             Emphasis::Selected => mix(style.fill, palette.selected, 0.28),
         };
-        let color = with_opacity(fill, opacity);
+        let color = with_opacity(fill, fill_opacity);
         let mesh = Mesh {
             indices: fill_mesh.indices.clone(),
             vertices: fill_mesh
@@ -373,7 +399,7 @@ fn labels_ui(
             || !region.is_selectable()
             || !shown(region.layer)
             // Only where the region itself is seen at its anchor, not one drawn over it.
-            || view.hit(region.anchor, shown) != Some(i)
+            || hit(view, input.settings, region.anchor) != Some(i)
         {
             continue;
         }

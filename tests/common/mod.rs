@@ -26,14 +26,14 @@ pub fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
         .region_index(region_id)
         .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
     let region = &view.regions[i];
-    let shown = |l: usize| app.prefs().layer_shown(view, l);
+    let hit = |p: Pos2| bodywork_atlas::ui::diagram::hit(view, app.prefs(), p);
     let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
         let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
         Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)
     }));
     let p = candidates
         .into_iter()
-        .find(|p| view.hit(*p, shown) == Some(i))
+        .find(|p| hit(*p) == Some(i))
         .expect("a visible point of the region");
     app.screen_from_diagram().unwrap().mul_pos(p)
 }

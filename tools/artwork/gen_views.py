@@ -419,9 +419,11 @@ def build_posterior():
         "Seen from behind: the person's left side is on your left",
         [
             ("skin", "Skin and outline", True, 1.0),
-            ("superficial", "Superficial muscles", True, 1.0),
+            # Superficial muscles fade while the deep ones are shown, so the deep layer reads as
+            # beneath; bones fade under the muscles, so they never hide what they anchor.
+            ("superficial", "Superficial muscles", True, 1.0, ["deep"]),
             ("deep", "Deep muscles", False, 1.0),
-            ("skeleton", "Skeletal landmarks", False, 0.9),
+            ("skeleton", "Skeletal landmarks", False, 0.9, ["superficial", "deep"]),
             ("nerves", "Sciatic nerve", False, 1.0),
         ],
         -1,
@@ -700,9 +702,11 @@ def build_anterior():
         "Seen from the front: the person's left side is on your right",
         [
             ("skin", "Skin and outline", True, 1.0),
-            ("superficial", "Superficial muscles", True, 1.0),
+            # Superficial muscles fade while the deep ones are shown, so the deep layer reads as
+            # beneath; bones fade under the muscles, so they never hide what they anchor.
+            ("superficial", "Superficial muscles", True, 1.0, ["deep"]),
             ("deep", "Deep muscles", False, 1.0),
-            ("skeleton", "Skeletal landmarks", False, 0.9),
+            ("skeleton", "Skeletal landmarks", False, 0.9, ["superficial", "deep"]),
         ],
         +1,
         ANTERIOR_INTRO,

@@ -206,7 +206,7 @@ def ron_string(text):
 
 
 def view_ron(generator, view_id, title, order, orientation, size, mid, layers, regions, intro=()):
-    """The RON text of a view. `layers` are (id, title, visible, opacity); `regions` are dicts
+    """The RON text of a view. `layers` are (id, title, visible, opacity[, fades_under ids]); `regions` are dicts
     with id, layer, side, paint, path and optional structure, zone and mirror. Regions are
     written layer by layer, in the order given. `intro` is the list of paragraphs shown while
     nothing is selected, written right after the orientation."""
@@ -225,8 +225,11 @@ def view_ron(generator, view_id, title, order, orientation, size, mid, layers, r
     L.append("    canvas: (width: %.1f, height: %.1f)," % size)
     L.append("    midline_x: %.1f," % mid)
     L.append("    layers: [")
-    for (lid, ltitle, vis, op) in layers:
-        L.append('        Layer(id: "%s", title: "%s", visible: %s, opacity: %s),' % (lid, ltitle, "true" if vis else "false", op))
+    for (lid, ltitle, vis, op, *rest) in layers:
+        fades = ""
+        if rest and rest[0]:
+            fades = ", fades_under: [%s]" % ", ".join('"%s"' % f for f in rest[0])
+        L.append('        Layer(id: "%s", title: "%s", visible: %s, opacity: %s%s),' % (lid, ltitle, "true" if vis else "false", op, fades))
     L.append("    ],")
     L.append("    regions: [")
     for lid, *_ in layers:
