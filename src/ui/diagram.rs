@@ -11,7 +11,7 @@ use egui::{
 
 use super::label_layout::{LabelRequest, place_labels};
 use super::palette::{Palette, mix, with_opacity};
-use crate::model::content::Side;
+use crate::model::content::{Paint, Side};
 use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
 use crate::state::{Camera, Command, Preferences, RegionEvent};
@@ -339,6 +339,24 @@ fn paint_region(
         style.outline.width,
         with_opacity(style.outline.color, opacity),
     );
+    if region.paint == Paint::Guide {
+        // Guide lines often lie on zone borders: dashed and coloured, they stand apart.
+        let (rings, _) = shape_of(region, px);
+        for ring in rings {
+            let mut points: Vec<Pos2> = ring
+                .points
+                .iter()
+                .map(|p| screen_from_diagram.mul_pos(*p))
+                .collect();
+            if ring.closed
+                && let Some(first) = points.first().copied()
+            {
+                points.push(first);
+            }
+            shapes.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+        }
+        return;
+    }
     outline(shapes, region, screen_from_diagram, px, stroke);
 }
 

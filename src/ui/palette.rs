@@ -114,7 +114,13 @@ impl Palette {
             Paint::Tendon => (rgb(0xea, 0xdf, 0xcc), rgb(0x8e, 0x7c, 0x66), w(1.0)),
             Paint::Nerve => (rgb(0xf5, 0xc8, 0x1e), rgb(0x80, 0x62, 0x00), w(1.1)),
             Paint::Bone => (rgb(0xf1, 0xea, 0xd6), rgb(0x8f, 0x85, 0x70), w(1.1)),
-            Paint::Guide => (Color32::TRANSPARENT, rgb(0x5e, 0x7c, 0x96), w(1.2)),
+            Paint::Guide => {
+                if self.dark {
+                    (Color32::TRANSPARENT, rgb(0x7c, 0xc4, 0xff), w(1.9))
+                } else {
+                    (Color32::TRANSPARENT, rgb(0x1c, 0x5c, 0xb0), w(1.9))
+                }
+            }
             Paint::Zone(hue) => {
                 let fill = match hue {
                     Hue::Rose => rgb(0xf4, 0xb6, 0xc2),
