@@ -839,3 +839,62 @@ fn a_layer_fading_under_an_unknown_layer_is_reported_at_the_id() {
     );
     assert_one_error(&result, "test.ron", 8, 60, "hihg");
 }
+
+#[test]
+fn the_sciatic_nerve_leaves_below_piriformis_lateral_to_the_sacrum() {
+    let atlas = load(&ContentSet::builtin()).unwrap();
+    let view = &atlas.views[atlas.view_index("posterior").unwrap()];
+    let region = |id: &str| &view.regions[view.region_index(id).unwrap()];
+    let nerve = region("sciatic_nerve_left");
+    let top = nerve
+        .rings
+        .iter()
+        .flat_map(|r| r.points.iter())
+        .min_by(|a, b| a.y.total_cmp(&b.y))
+        .copied()
+        .unwrap();
+    let sacrum = region("sacrum").bbox;
+    let piriformis = region("piriformis_left");
+    // Left on the back view is the viewer's left: lateral is toward smaller x.
+    assert!(
+        top.x < sacrum.min.x,
+        "the nerve starts at {top:?}, over the sacrum {sacrum:?}"
+    );
+    let (_, lower_edge) = extent_at_x(&piriformis.rings, top.x);
+    assert!(
+        top.y >= lower_edge - 3.0,
+        "the nerve starts at {top:?}, above piriformis's lower border ({lower_edge})"
+    );
+    // Down the thigh it runs between the sitting bone and the greater trochanter.
+    let (tuberosity, trochanter) = (
+        region("ischial_tuberosity_left").bbox.center(),
+        region("greater_trochanter_left").bbox.center(),
+    );
+    let y = tuberosity.y.max(trochanter.y) + 20.0;
+    let (left, right) = extent_at(&nerve.rings, y);
+    let mid = (left + right) / 2.0;
+    let (a, b) = (
+        tuberosity.x.min(trochanter.x),
+        tuberosity.x.max(trochanter.x),
+    );
+    assert!(
+        mid > a && mid < b,
+        "at y {y} the nerve ({mid}) lies between the tuberosity and the trochanter ({a}..{b})"
+    );
+}
+
+/// The top and bottom of a shape's rings along a vertical line.
+fn extent_at_x(rings: &[bodywork_atlas::model::geometry::Polyline], x: f32) -> (f32, f32) {
+    let mut ys = Vec::new();
+    for ring in rings {
+        for w in ring.points.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (a.x - x) * (b.x - x) <= 0.0 && a.x != b.x {
+                ys.push(a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x));
+            }
+        }
+    }
+    let min = ys.iter().copied().fold(f32::INFINITY, f32::min);
+    let max = ys.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    (min, max)
+}

@@ -419,9 +419,10 @@ def build_posterior():
         "Seen from behind: the person's left side is on your left",
         [
             ("skin", "Skin and outline", True, 1.0),
-            # Superficial muscles fade while the deep ones are shown, so the deep layer reads as
-            # beneath; bones fade under the muscles, so they never hide what they anchor.
-            ("superficial", "Superficial muscles", True, 1.0, ["deep"]),
+            # Superficial muscles fade while the deep ones or the nerve (which runs beneath them)
+            # are shown, so those read as beneath; bones fade under the muscles, so they never
+            # hide what they anchor.
+            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"]),
             ("deep", "Deep muscles", False, 1.0),
             ("skeleton", "Skeletal landmarks", False, 0.9, ["superficial", "deep"]),
             ("nerves", "Sciatic nerve", False, 1.0),
@@ -662,9 +663,13 @@ def build_posterior():
 
     # ---------------- nerves
     N = "nerves"
+    # The sciatic nerve leaves the pelvis through the greater sciatic notch just below
+    # piriformis's lower border, lateral to the sacrum (not over it), crosses the gemelli,
+    # obturator internus and quadratus femoris, then runs down midway between the ischial
+    # tuberosity (~0.27) and the greater trochanter (~0.7), dividing above the knee.
     v.ribbon("sciatic_nerve_left", N, "sciatic_nerve", "Nerve", [
-        (0.12, 3.96, 18), (0.2, 4.0, 17), (0.3, 4.045, 16), (0.37, 4.09, 16), (0.415, 4.2, 16),
-        (0.425, 4.4, 16), (0.42, 4.8, 16), (0.405, 5.2, 15), (0.395, 5.45, 15),
+        (0.255, 3.995, 16), (0.31, 4.04, 16), (0.37, 4.11, 16), (0.42, 4.22, 16), (0.445, 4.4, 16),
+        (0.44, 4.8, 16), (0.415, 5.2, 15), (0.395, 5.45, 15),
     ])
     v.ribbon("tibial_nerve_left", N, "tibial_nerve", "Nerve", [
         (0.393, 5.42, 12), (0.38, 5.7, 12), (0.365, 6.0, 11), (0.35, 6.4, 10), (0.335, 6.9, 9), (0.3, 7.35, 8), (0.255, 7.68, 7),
