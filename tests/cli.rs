@@ -138,14 +138,8 @@ fn list_json_describes_regions_in_diagram_units() {
         .output()
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let test_view = value["views"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|v| v["id"] == "test")
-        .expect("the pack's view is listed with the built-in ones");
-    let regions = test_view["regions"].as_array().unwrap();
-    let right = regions.iter().find(|r| r["id"] == "alpha_right").unwrap();
+    // The pack's view is listed with the built-in ones.
+    let right = region_in_json(&value, "test", "alpha_right");
     assert_eq!(right["bbox"], serde_json::json!([60.0, 10.0, 90.0, 40.0]));
     assert_eq!(right["area"], serde_json::json!(900.0));
     assert_eq!(right["side"], "Right");
@@ -164,18 +158,7 @@ fn list_outlines_gives_each_region_its_rings_in_diagram_units() {
         .unwrap();
     assert!(out.status.success());
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let test_view = value["views"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|v| v["id"] == "test")
-        .unwrap();
-    let right = test_view["regions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "alpha_right")
-        .unwrap();
+    let right = region_in_json(&value, "test", "alpha_right");
     let ring = right["outline"][0].as_array().unwrap();
     assert!(ring.len() >= 4, "{ring:?}");
     for p in ring {
@@ -415,4 +398,20 @@ fn data_is_repeatable_and_later_packs_win() {
             .any(|s| s["id"] == "piriformis"),
         "the built-in content is loaded too"
     );
+}
+
+/// A region of a view in `list --json` output.
+fn region_in_json<'a>(value: &'a serde_json::Value, view: &str, id: &str) -> &'a serde_json::Value {
+    let view = value["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == view)
+        .unwrap_or_else(|| panic!("view {view} is listed"));
+    view["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("region {id} is listed"))
 }

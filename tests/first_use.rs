@@ -187,20 +187,10 @@ fn long_structure_names_never_collide_with_their_buttons() {
 }
 
 fn app_with_pack(pack: &std::path::Path) -> Harness<'static, AtlasApp> {
-    let content = bodywork_atlas::content::ContentSet::builtin().with_packs([pack.to_path_buf()]);
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    content: content.clone(),
-                    ..StartOptions::ephemeral()
-                },
-            )
-        });
-    harness.run();
-    harness
+    common::harness_with(StartOptions {
+        content: bodywork_atlas::content::ContentSet::builtin().with_packs([pack.to_path_buf()]),
+        ..StartOptions::ephemeral()
+    })
 }
 
 #[test]

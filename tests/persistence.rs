@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 
+mod common;
+
 use std::path::Path;
 
 use bodywork_atlas::app::Storage;
@@ -12,20 +14,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn app_in(dir: &Path) -> Harness<'static, AtlasApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_eframe(move |cc| {
-            AtlasApp::new(
-                cc,
-                StartOptions {
-                    storage: Storage::Dir(dir.clone()),
-                    ..StartOptions::ephemeral()
-                },
-            )
-        });
-    harness.run();
-    harness
+    common::harness_with(StartOptions {
+        storage: Storage::Dir(dir.to_path_buf()),
+        ..StartOptions::ephemeral()
+    })
 }
 
 /// What eframe does every 30 seconds and on exit.

@@ -10,9 +10,14 @@ use egui_kittest::Harness;
 
 /// The real app with the built-in content, 1600x1000, settings neither read nor saved.
 pub fn app_harness() -> Harness<'static, AtlasApp> {
+    harness_with(StartOptions::ephemeral())
+}
+
+/// The real app started with these options, 1600x1000.
+pub fn harness_with(options: StartOptions) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
         .with_size([1600.0, 1000.0])
-        .build_eframe(|cc| AtlasApp::new(cc, StartOptions::ephemeral()));
+        .build_eframe(move |cc| AtlasApp::new(cc, options.clone()));
     harness.run();
     harness
 }
