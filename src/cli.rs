@@ -151,12 +151,9 @@ fn hit(atlas: &Atlas, view_id: &str, x: f32, y: f32) -> ExitCode {
         eprintln!("no view \"{view_id}\"; views: {}", known.join(", "));
         return ExitCode::from(2);
     };
-    let shown = |layer: usize| {
-        view.layers
-            .get(layer)
-            .is_some_and(|l| l.visible && l.opacity > 0.01)
-    };
-    match view.hit(pos2(x, y), shown) {
+    // With the default layers, hit as the app does (a faded layer gives way to a solid one).
+    let layers = crate::state::Preferences::default().layer_states(view);
+    match layers.hit(view, pos2(x, y)) {
         Some(i) => {
             println!("{}", view.regions[i].id);
             ExitCode::SUCCESS

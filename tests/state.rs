@@ -256,10 +256,7 @@ fn deeper_layers_show_through_and_bones_never_take_a_muscles_click() {
             .is_some_and(|i| view.regions[i].layer == layer("skeleton"))
         {
             overlaps += 1;
-            assert_eq!(
-                bodywork_atlas::ui::diagram::hit(&view, &s.prefs, p),
-                Some(piri)
-            );
+            assert_eq!(s.prefs.layer_states(&view).hit(&view, p), Some(piri));
         }
     }
     assert!(

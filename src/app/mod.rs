@@ -113,11 +113,11 @@ impl Glide {
 /// The Bodywork Atlas app.
 pub struct AtlasApp {
     state: AppState,
+    /// egui's context, for effects that move keyboard focus.
+    ctx: egui::Context,
     content: ContentSet,
     cache: UiCache,
     stores: Stores,
-    /// What was last written, so unchanged data is not written again.
-    saved_prefs: Option<Preferences>,
     screenshot: Option<ScreenshotJob>,
     /// Watches the content folders so edits show at once (authors); `None` in tests.
     watcher: Option<ContentWatcher>,
@@ -130,14 +130,14 @@ impl AtlasApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
         let restored = options.storage.restore();
         let seed = options.study_seed.unwrap_or_else(clock_seed);
-        let mut state = AppState::new(restored.prefs.clone(), restored.user, seed);
+        let mut state = AppState::new(restored.prefs, restored.user, seed);
         state.notices = restored.notices;
         let mut app = Self {
             state,
+            ctx: cc.egui_ctx.clone(),
             content: options.content,
             cache: UiCache::default(),
             stores: restored.stores,
-            saved_prefs: Some(restored.prefs),
             screenshot: options
                 .screenshot
                 .map(|(path, result)| ScreenshotJob::new(path, result)),
@@ -258,8 +258,7 @@ impl AtlasApp {
             None => {}
             Some(Effect::Reload) => self.reload(),
             Some(Effect::FocusSearch) => {
-                // Done in the frame, where the context is at hand.
-                self.cache.focus_diagram = false;
+                self.ctx.memory_mut(|m| m.request_focus(search_field_id()));
             }
             Some(Effect::FocusDiagram) => self.cache.focus_diagram = true,
             Some(Effect::SaveUserData) => self.save_user_data(),
@@ -273,12 +272,8 @@ impl AtlasApp {
     }
 
     fn save_prefs(&mut self) {
-        if self.saved_prefs.as_ref() == Some(&self.state.prefs) {
-            return;
-        }
-        match self.stores.save_prefs(&self.state.prefs) {
-            Ok(()) => self.saved_prefs = Some(self.state.prefs.clone()),
-            Err(err) => self.state.notices.push(err),
+        if let Err(err) = self.stores.save_prefs(&self.state.prefs) {
+            self.state.notices.push(err);
         }
     }
 
@@ -394,9 +389,6 @@ impl eframe::App for AtlasApp {
         layout::shortcuts(&ctx, &mut commands);
         self.layout_ui(ui, &mut commands);
         for command in commands {
-            if command == Command::FocusSearch {
-                ctx.memory_mut(|m| m.request_focus(search_field_id()));
-            }
             self.apply(command);
         }
         self.frames += 1;

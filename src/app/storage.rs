@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
 use crate::state::prefs::{PREFERENCES_FILE, PREFERENCES_VERSION};
 use crate::state::userdata::{USER_DATA_FILE, USER_DATA_VERSION};
 use crate::state::{Preferences, UserData};
@@ -19,12 +22,64 @@ pub enum Storage {
     Dir(PathBuf),
 }
 
-/// The stores in use, and whether each may be written (a file that could not be moved aside
-/// is never overwritten).
-#[derive(Debug, Default)]
+/// One saved file: where it goes (none when it must not be written: no storage, or a file
+/// that could not be moved aside), and what was last read or written, so an unchanged value
+/// is not written again.
+#[derive(Debug)]
+struct Slot<T> {
+    store: Option<Store>,
+    file: &'static str,
+    version: u32,
+    saved: T,
+}
+
+impl<T: Serialize + DeserializeOwned + Default + Clone + PartialEq> Slot<T> {
+    /// Reads the file (defaults without a store); a file that cannot be used adds a notice.
+    fn open(
+        store: Option<Store>,
+        file: &'static str,
+        version: u32,
+        notices: &mut Vec<String>,
+    ) -> Self {
+        let Some(store) = store else {
+            return Self {
+                store: None,
+                file,
+                version,
+                saved: T::default(),
+            };
+        };
+        let loaded = store.load::<T>(file, version);
+        notices.extend(loaded.notice);
+        Self {
+            store: loaded.writable.then_some(store),
+            file,
+            version,
+            saved: loaded.value,
+        }
+    }
+
+    /// Writes `value` if it has a writable place and changed since last read or written.
+    fn save(&mut self, value: &T) -> Result<(), String> {
+        let Some(store) = &self.store else {
+            return Ok(());
+        };
+        if *value == self.saved {
+            return Ok(());
+        }
+        store
+            .save(self.file, self.version, value)
+            .map_err(|e| e.to_string())?;
+        self.saved = value.clone();
+        Ok(())
+    }
+}
+
+/// The saved files in use.
+#[derive(Debug)]
 pub struct Stores {
-    prefs: Option<Store>,
-    user: Option<Store>,
+    prefs: Slot<Preferences>,
+    user: Slot<UserData>,
 }
 
 /// What was read at start.
@@ -46,60 +101,43 @@ impl Storage {
             Self::Dir(dir) => (Some(Store::at(dir.clone())), Some(Store::at(dir.clone()))),
         };
         let mut notices = Vec::new();
-        let mut stores = Stores::default();
-        let mut prefs = Preferences::default();
-        if let Some(store) = prefs_store {
-            let loaded = store.load::<Preferences>(PREFERENCES_FILE, PREFERENCES_VERSION);
-            prefs = loaded.value;
-            notices.extend(loaded.notice);
-            stores.prefs = loaded.writable.then_some(store);
-        }
-        let mut user = UserData::default();
-        if let Some(store) = user_store {
-            let loaded = store.load::<UserData>(USER_DATA_FILE, USER_DATA_VERSION);
-            user = loaded.value;
-            notices.extend(loaded.notice);
-            stores.user = loaded.writable.then_some(store);
-        }
+        let prefs: Slot<Preferences> = Slot::open(
+            prefs_store,
+            PREFERENCES_FILE,
+            PREFERENCES_VERSION,
+            &mut notices,
+        );
+        let user: Slot<UserData> =
+            Slot::open(user_store, USER_DATA_FILE, USER_DATA_VERSION, &mut notices);
         Restored {
-            prefs,
-            user,
+            prefs: prefs.saved.clone(),
+            user: user.saved.clone(),
             notices,
-            stores,
+            stores: Stores { prefs, user },
         }
     }
 }
 
 impl Stores {
-    /// Saves the preferences, if they have a writable place.
+    /// Saves the preferences if they changed and have a writable place.
     ///
     /// # Errors
     /// A message naming the file when it cannot be written.
-    pub fn save_prefs(&self, prefs: &Preferences) -> Result<(), String> {
-        match &self.prefs {
-            Some(store) => store
-                .save(PREFERENCES_FILE, PREFERENCES_VERSION, prefs)
-                .map_err(|e| e.to_string()),
-            None => Ok(()),
-        }
+    pub fn save_prefs(&mut self, prefs: &Preferences) -> Result<(), String> {
+        self.prefs.save(prefs)
     }
 
-    /// Saves the user data, if it has a writable place.
+    /// Saves the user data if it changed and has a writable place.
     ///
     /// # Errors
     /// A message naming the file when it cannot be written.
-    pub fn save_user(&self, user: &UserData) -> Result<(), String> {
-        match &self.user {
-            Some(store) => store
-                .save(USER_DATA_FILE, USER_DATA_VERSION, user)
-                .map_err(|e| e.to_string()),
-            None => Ok(()),
-        }
+    pub fn save_user(&mut self, user: &UserData) -> Result<(), String> {
+        self.user.save(user)
     }
 
     /// Whether anything is saved at all.
     #[must_use]
     pub fn any(&self) -> bool {
-        self.prefs.is_some() || self.user.is_some()
+        self.prefs.store.is_some() || self.user.store.is_some()
     }
 }

@@ -366,42 +366,21 @@ impl Loader {
 
     #[allow(clippy::too_many_lines)] // one pass per kind of item, in order
     fn merge_and_prepare(&mut self, packs: &[PackFiles], infos: Vec<PackInfo>) -> Option<Atlas> {
-        // Sources: unique within a pack; a later pack replaces by id.
-        let mut sources: Merged<Source> = Merged::new();
-        for pack in packs {
-            let mut seen = HashMap::new();
-            let Some(file) = &pack.sources else { continue };
-            for p in placed(&file.src, &file.value, pack.index, |s| &s.id) {
-                let loc = file.src.location(p.at);
-                if self.check_unique(&mut seen, "source", &p.value.id, loc.clone()) {
-                    let source = Source {
-                        pack: pack.index,
-                        ..p.value.clone()
-                    };
-                    sources.put(&p.value.id, source, loc);
-                }
-            }
-        }
-
-        // Structures.
-        let mut structures: Merged<Structure> = Merged::new();
-        let mut all_structures = Vec::new();
-        for pack in packs {
-            let mut seen = HashMap::new();
-            for file in &pack.structures {
-                for p in placed(&file.src, &file.value, pack.index, |s| &s.id) {
-                    let loc = file.src.location(p.at);
-                    if self.check_unique(&mut seen, "structure", &p.value.id, loc.clone()) {
-                        let structure = Structure {
-                            pack: pack.index,
-                            ..p.value.clone()
-                        };
-                        structures.put(&p.value.id, structure, loc);
-                    }
-                    all_structures.push(p);
-                }
-            }
-        }
+        // Sources, structures and zones: unique within a pack; a later pack replaces by id.
+        let (sources, _) = self.merge_items(
+            packs,
+            "source",
+            |pack| pack.sources.iter().collect(),
+            |s: &Source| &s.id,
+            |s, pack| Source { pack, ..s.clone() },
+        );
+        let (structures, all_structures) = self.merge_items(
+            packs,
+            "structure",
+            |pack| pack.structures.iter().collect(),
+            |s: &Structure| &s.id,
+            |s, pack| Structure { pack, ..s.clone() },
+        );
         for p in &all_structures {
             self.check_structure(p.value, p.src, p.at, &structures.ids, &sources.ids);
         }
@@ -421,24 +400,13 @@ impl Loader {
         }
 
         // Reflex zones.
-        let mut zones: Merged<Zone> = Merged::new();
-        let mut all_zones = Vec::new();
-        for pack in packs {
-            let mut seen = HashMap::new();
-            for file in &pack.zones {
-                for p in placed(&file.src, &file.value, pack.index, |z| &z.id) {
-                    let loc = file.src.location(p.at);
-                    if self.check_unique(&mut seen, "zone", &p.value.id, loc.clone()) {
-                        let zone = Zone {
-                            pack: pack.index,
-                            ..p.value.clone()
-                        };
-                        zones.put(&p.value.id, zone, loc);
-                    }
-                    all_zones.push(p);
-                }
-            }
-        }
+        let (zones, all_zones) = self.merge_items(
+            packs,
+            "zone",
+            |pack| pack.zones.iter().collect(),
+            |z: &Zone| &z.id,
+            |z, pack| Zone { pack, ..z.clone() },
+        );
         for p in &all_zones {
             self.check_zone(p, &structures.ids, &sources.ids);
         }
@@ -570,6 +538,34 @@ impl Loader {
     }
 
     /// Records `id` as seen; reports it when it was seen before. True when it is new.
+    /// One kind of item from every pack, in pack order: an id twice in one pack is an error,
+    /// a later pack's item replaces an earlier one's. Returns the merged items, each stamped
+    /// with its pack, and every parsed item with its place (for the checks that follow).
+    fn merge_items<'a, T>(
+        &mut self,
+        packs: &'a [PackFiles],
+        kind: &'static str,
+        files: impl Fn(&'a PackFiles) -> Vec<&'a Parsed<Vec<T>>>,
+        id: impl Fn(&T) -> &str + Copy,
+        stamp: impl Fn(&T, usize) -> T,
+    ) -> (Merged<T>, Vec<Placed<'a, T>>) {
+        let mut merged = Merged::new();
+        let mut all = Vec::new();
+        for pack in packs {
+            let mut seen = HashMap::new();
+            for file in files(pack) {
+                for p in placed(&file.src, &file.value, pack.index, id) {
+                    let loc = file.src.location(p.at);
+                    if self.check_unique(&mut seen, kind, id(p.value), loc.clone()) {
+                        merged.put(id(p.value), stamp(p.value, pack.index), loc);
+                    }
+                    all.push(p);
+                }
+            }
+        }
+        (merged, all)
+    }
+
     fn check_unique(
         &mut self,
         seen: &mut HashMap<String, Location>,

@@ -21,7 +21,7 @@ use emath::{Pos2, Rect, vec2};
 pub use self::camera::Camera;
 pub use self::command::{Command, Effect, RegionEvent};
 pub use self::mode::{Mode, Study};
-pub use self::prefs::{LayerSetting, Preferences};
+pub use self::prefs::{LayerSetting, LayerStates, Preferences};
 pub use self::userdata::{StudyProgress, UserData, ZoneOnFoot};
 use crate::content::ContentError;
 use crate::model::content::{Side, Structure};
@@ -222,13 +222,13 @@ impl AppState {
             Command::Reveal(id) => {
                 if let Mode::Browse = self.mode {
                     self.linked.clear();
-                    self.reveal_regions(std::slice::from_ref(&id), true);
+                    self.reveal_regions(std::slice::from_ref(&id), Reveal::Select);
                 }
             }
             Command::OpenStructure(id) => self.open_structure(&id),
             Command::ShowLinked(ids) => {
                 if let Mode::Browse = self.mode {
-                    self.reveal_regions(&ids, true);
+                    self.reveal_regions(&ids, Reveal::Select);
                 }
             }
             Command::StartStudy => self.start_study(),
@@ -342,7 +342,7 @@ impl AppState {
         match first_region_of(&atlas, id) {
             Some(region) => {
                 self.linked.clear();
-                self.reveal_regions(&[region], true);
+                self.reveal_regions(&[region], Reveal::Select);
             }
             None => {
                 self.linked.clear();
@@ -371,10 +371,12 @@ impl AppState {
         self.prefs.set_layer(view_id, layer_id, setting);
     }
 
-    /// Switches to the view holding most of `ids`, shows their layers, highlights them and
-    /// zooms so they fill [`camera::FOCUS_FILL`] of the diagram (animated). With `select`, the first is
-    /// selected and the rest are highlighted as linked.
-    fn reveal_regions(&mut self, ids: &[String], select: bool) {
+    /// Switches to the view holding most of `ids` and shows their layers. [`Reveal::Select`]
+    /// selects the first, highlights the rest as linked and zooms so they fill
+    /// [`camera::FOCUS_FILL`] of the diagram; [`Reveal::Highlight`] highlights them all and shows
+    /// the whole view (a study question is about finding a place among the rest). The camera
+    /// glides either way.
+    fn reveal_regions(&mut self, ids: &[String], how: Reveal) {
         let Some(atlas) = self.atlas.clone() else {
             return;
         };
@@ -416,7 +418,10 @@ impl AppState {
         let Some(target) = regions.iter().map(|r| r.bbox).reduce(Rect::union) else {
             return;
         };
-        let camera = Camera::focused_on(target, self.viewport, view.canvas_rect());
+        let camera = match how {
+            Reveal::Select => Camera::focused_on(target, self.viewport, view.canvas_rect()),
+            Reveal::Highlight => Camera::fit(view.canvas_rect()),
+        };
         self.cameras.insert(
             view.id.clone(),
             ViewCamera {
@@ -425,11 +430,20 @@ impl AppState {
             },
         );
         let mut ids = regions.iter().map(|r| r.id.clone());
-        if select {
+        if how == Reveal::Select {
             self.set_selection(ids.next().map(Selection::Region));
         }
         self.linked = ids.collect();
     }
+}
+
+/// What revealing regions does besides showing them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reveal {
+    /// Select the first, link the rest, zoom to them.
+    Select,
+    /// Highlight them all on the whole view.
+    Highlight,
 }
 
 /// The left-side (or first) selectable region that shows a structure.

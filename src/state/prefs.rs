@@ -26,6 +26,36 @@ pub struct Preferences {
     pub labels: bool,
 }
 
+/// How each layer of a view is drawn right now: shown or not, solid or faded to a ghost.
+/// Worked out once from the preferences (per frame, or per question) rather than per region.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayerStates {
+    shown: Vec<bool>,
+    ghosted: Vec<bool>,
+}
+
+impl LayerStates {
+    /// Whether the layer is shown (hidden layers are neither drawn nor hit).
+    #[must_use]
+    pub fn shown(&self, layer: usize) -> bool {
+        self.shown.get(layer).copied().unwrap_or(false)
+    }
+
+    /// Whether the layer is faded to a ghost by a deeper layer being shown.
+    #[must_use]
+    pub fn ghosted(&self, layer: usize) -> bool {
+        self.ghosted.get(layer).copied().unwrap_or(false)
+    }
+
+    /// The region under a diagram point: the topmost on a solid layer, else the topmost on a
+    /// ghosted one, so a faded layer above never takes a click meant for what shows through.
+    #[must_use]
+    pub fn hit(&self, view: &PreparedView, p: emath::Pos2) -> Option<usize> {
+        view.hit(p, |l| self.shown(l) && !self.ghosted(l))
+            .or_else(|| view.hit(p, |l| self.shown(l)))
+    }
+}
+
 /// Visibility and opacity of one layer.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayerSetting {
@@ -77,6 +107,16 @@ impl Preferences {
                     .is_some_and(|other| other != layer && self.layer_shown(view, other))
             })
         })
+    }
+
+    /// Every layer's state in a view.
+    #[must_use]
+    pub fn layer_states(&self, view: &PreparedView) -> LayerStates {
+        let n = view.layers.len();
+        LayerStates {
+            shown: (0..n).map(|l| self.layer_shown(view, l)).collect(),
+            ghosted: (0..n).map(|l| self.layer_ghosted(view, l)).collect(),
+        }
     }
 
     /// Changes a layer's setting.

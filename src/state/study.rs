@@ -59,10 +59,7 @@ impl AppState {
             .filter(|r| atlas.views.get(r.view).is_some_and(|v| v.id == view_id))
             .filter_map(|r| atlas.region(r).map(|r| r.id.clone()))
             .collect();
-        self.reveal_regions(&ids, false);
-        self.linked = ids;
-        // The whole map stays in view: a question is about finding the place among the rest.
-        self.glide_to_whole(view_id);
+        self.reveal_regions(&ids, super::Reveal::Highlight);
     }
 
     pub(super) fn study_answer_region(&mut self, region_id: &str) -> Option<Effect> {

@@ -14,7 +14,7 @@ use super::palette::{Palette, mix, with_opacity};
 use crate::model::content::{Paint, Side};
 use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
-use crate::state::{Camera, Command, Preferences, RegionEvent};
+use crate::state::{Camera, Command, LayerStates, Preferences, RegionEvent};
 
 /// What the diagram needs to draw one frame.
 pub struct DiagramInput<'a> {
@@ -104,16 +104,11 @@ pub fn diagram_ui(
     }
     let screen_from_diagram = camera.screen_from_diagram(rect, canvas);
     let px = camera.scale(rect, canvas);
-    let shown = |layer: usize| input.settings.layer_shown(view, layer);
+    let layers = input.settings.layer_states(view);
+    let shown = |layer: usize| layers.shown(layer);
 
     // Hover and click, by our own hit-test in diagram coordinates.
-    let hovered = pointer.and_then(|p| {
-        hit(
-            view,
-            input.settings,
-            screen_from_diagram.inverse().mul_pos(p),
-        )
-    });
+    let hovered = pointer.and_then(|p| layers.hit(view, screen_from_diagram.inverse().mul_pos(p)));
     let pointer_clicked = ui.input(|i| i.pointer.primary_clicked());
     if pointer_clicked && pointer.is_some() && !response.double_clicked() {
         commands.push(Command::Region(match hovered {
@@ -160,7 +155,7 @@ pub fn diagram_ui(
         cache.layers = (0..view.layers.len())
             .map(|layer| {
                 let opacity = input.settings.layer(view, layer).opacity;
-                let ghosted = input.settings.layer_ghosted(view, layer);
+                let ghosted = layers.ghosted(layer);
                 let mut shapes = Vec::new();
                 if shown(layer) {
                     for (i, region) in view
@@ -228,21 +223,15 @@ pub fn diagram_ui(
     if hovered.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
-    side_markers_ui(
-        ui,
-        &painter,
-        view,
-        screen_from_diagram,
-        rect,
-        &input.palette,
-    );
+    side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
     if !input.conceal_names {
-        labels_ui(ui, &painter, input, screen_from_diagram);
+        labels_ui(ui, &painter, input, &layers, screen_from_diagram);
     }
 
     region_targets_ui(
         ui,
         input,
+        &layers,
         screen_from_diagram,
         rect,
         pointer_clicked,
@@ -293,15 +282,6 @@ const GHOST_FILL: f32 = 0.22;
 /// The same for a ghosted region that is selected, linked or hovered.
 const GHOST_FILL_EMPHASISED: f32 = 0.55;
 
-/// The region under a diagram point: the topmost on a solid layer, else the topmost on a
-/// ghosted one, so a faded layer above never takes a click meant for what shows through it.
-#[must_use]
-pub fn hit(view: &PreparedView, prefs: &Preferences, p: Pos2) -> Option<usize> {
-    let shown = |layer: usize| prefs.layer_shown(view, layer);
-    view.hit(p, |l| shown(l) && !prefs.layer_ghosted(view, l))
-        .or_else(|| view.hit(p, shown))
-}
-
 fn paint_region(
     shapes: &mut Vec<Shape>,
     region: &PreparedRegion,
@@ -339,24 +319,6 @@ fn paint_region(
         style.outline.width,
         with_opacity(style.outline.color, opacity),
     );
-    if region.paint == Paint::Guide {
-        // Guide lines often lie on zone borders: dashed and coloured, they stand apart.
-        let (rings, _) = shape_of(region, px);
-        for ring in rings {
-            let mut points: Vec<Pos2> = ring
-                .points
-                .iter()
-                .map(|p| screen_from_diagram.mul_pos(*p))
-                .collect();
-            if ring.closed
-                && let Some(first) = points.first().copied()
-            {
-                points.push(first);
-            }
-            shapes.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
-        }
-        return;
-    }
     outline(shapes, region, screen_from_diagram, px, stroke);
 }
 
@@ -381,12 +343,21 @@ fn outline(
 ) {
     let (rings, _) = shape_of(region, px);
     for ring in rings {
-        let points: Vec<Pos2> = ring
+        let mut points: Vec<Pos2> = ring
             .points
             .iter()
             .map(|p| screen_from_diagram.mul_pos(*p))
             .collect();
-        if ring.closed {
+        if region.paint == Paint::Guide {
+            // Guide lines often lie on zone borders: dashed (and in a colour of their own)
+            // they stand apart.
+            if ring.closed
+                && let Some(first) = points.first().copied()
+            {
+                points.push(first);
+            }
+            shapes.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+        } else if ring.closed {
             shapes.push(Shape::closed_line(points, stroke));
         } else {
             shapes.push(Shape::line(points, stroke));
@@ -401,13 +372,14 @@ fn labels_ui(
     ui: &Ui,
     painter: &egui::Painter,
     input: &DiagramInput<'_>,
+    layers: &LayerStates,
     screen_from_diagram: TSTransform,
 ) {
     let view = input.view;
     let rect = painter.clip_rect();
     let font = FontId::proportional(11.5);
     let text_color = input.palette.hover;
-    let shown = |layer: usize| input.settings.layer_shown(view, layer);
+    let shown = |layer: usize| layers.shown(layer);
     let selected = input.selected.and_then(|id| view.region_index(id));
     // (name, side) -> (request, galley)
     let mut wanted: Vec<(&str, Side, LabelRequest, std::sync::Arc<egui::Galley>)> = Vec::new();
@@ -417,7 +389,7 @@ fn labels_ui(
             || !region.is_selectable()
             || !shown(region.layer)
             // Only where the region itself is seen at its anchor, not one drawn over it.
-            || hit(view, input.settings, region.anchor) != Some(i)
+            || layers.hit(view, region.anchor) != Some(i)
         {
             continue;
         }
@@ -484,22 +456,19 @@ fn labels_ui(
     }
 }
 
-/// Where the side markers go and what they say: "Person's left" and "Person's right" at the
-/// figure's lower corners, shortened to "Left" and "Right" when the long words would meet.
-struct SideMarkers {
-    left: (Pos2, Align2, &'static str),
-    right: (Pos2, Align2, &'static str),
-}
-
-const SIDE_MARKER_FONT: f32 = 13.0;
-
-fn side_markers(
-    ui: &Ui,
+/// "Person's left" and "Person's right" at the figure's lower corners, on the side where the
+/// person's left and right are; shortened to "Left" and "Right" when the long words would
+/// meet, and left out when even those would.
+fn side_markers_ui(
+    painter: &egui::Painter,
     view: &PreparedView,
     screen_from_diagram: TSTransform,
     rect: Rect,
-) -> Option<SideMarkers> {
-    let left_region = view.regions.iter().find(|r| r.side == Side::Left)?;
+    palette: &Palette,
+) {
+    let Some(left_region) = view.regions.iter().find(|r| r.side == Side::Left) else {
+        return;
+    };
     let left_on_viewers_left = left_region.bbox.center().x < view.midline_x;
     let canvas = screen_from_diagram.mul_rect(view.canvas_rect());
     let y = (canvas.bottom() - 6.0).min(rect.bottom() - 8.0);
@@ -507,9 +476,9 @@ fn side_markers(
         canvas.left().max(rect.left()) + 8.0,
         canvas.right().min(rect.right()) - 8.0,
     );
-    let font = FontId::proportional(SIDE_MARKER_FONT);
+    let font = FontId::proportional(13.0);
     let width = |text: &str| {
-        ui.painter()
+        painter
             .layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
             .size()
             .x
@@ -521,47 +490,25 @@ fn side_markers(
     } else if width("Left") + width("Right") + 16.0 <= room {
         ("Left", "Right")
     } else {
-        // Too narrow to say it without the words meeting: say nothing.
-        return None;
+        return;
     };
     let (left_x, right_x) = if left_on_viewers_left {
         (lx, rx)
     } else {
         (rx, lx)
     };
-    let anchor = |x: f32| {
-        if (x - lx).abs() < 1.0 {
+    for (x, text) in [(left_x, left_text), (right_x, right_text)] {
+        let align = if (x - lx).abs() < 1.0 {
             Align2::LEFT_BOTTOM
         } else {
             Align2::RIGHT_BOTTOM
-        }
-    };
-    Some(SideMarkers {
-        left: (Pos2::new(left_x, y), anchor(left_x), left_text),
-        right: (Pos2::new(right_x, y), anchor(right_x), right_text),
-    })
-}
-
-/// "Left" and "Right" under the figure, on the side where the person's left and right are.
-fn side_markers_ui(
-    ui: &Ui,
-    painter: &egui::Painter,
-    view: &PreparedView,
-    screen_from_diagram: TSTransform,
-    rect: Rect,
-    palette: &Palette,
-) {
-    let Some(markers) = side_markers(ui, view, screen_from_diagram, rect) else {
-        return;
-    };
-    let color = palette.text_secondary;
-    for (pos, align, text) in [markers.left, markers.right] {
+        };
         painter.text(
-            pos,
+            Pos2::new(x, y),
             align,
             text,
-            FontId::proportional(SIDE_MARKER_FONT),
-            color,
+            font.clone(),
+            palette.text_secondary,
         );
     }
 }
@@ -571,6 +518,7 @@ fn side_markers_ui(
 fn region_targets_ui(
     ui: &mut Ui,
     input: &DiagramInput<'_>,
+    layers: &LayerStates,
     screen_from_diagram: TSTransform,
     rect: Rect,
     pointer_clicked: bool,
@@ -579,7 +527,7 @@ fn region_targets_ui(
     let view = input.view;
     let mut wants_focus = input.take_focus;
     for (i, region) in view.regions.iter().enumerate() {
-        if !region.is_selectable() || !input.settings.layer_shown(view, region.layer) {
+        if !region.is_selectable() || !layers.shown(region.layer) {
             continue;
         }
         let centre = screen_from_diagram.mul_pos(region.anchor);

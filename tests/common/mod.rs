@@ -31,7 +31,8 @@ pub fn hit_point(harness: &Harness<'_, AtlasApp>, region_id: &str) -> Pos2 {
         .region_index(region_id)
         .unwrap_or_else(|| panic!("{region_id} is on {}", view.id));
     let region = &view.regions[i];
-    let hit = |p: Pos2| bodywork_atlas::ui::diagram::hit(view, app.prefs(), p);
+    let layers = app.prefs().layer_states(view);
+    let hit = |p: Pos2| layers.hit(view, p);
     let candidates = std::iter::once(region.anchor).chain(region.mesh.indices.chunks(3).map(|t| {
         let [a, b, c] = [t[0], t[1], t[2]].map(|k| region.mesh.vertices[k as usize]);
         Pos2::new((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0)
