@@ -563,3 +563,30 @@ fn pack_fields_are_not_accepted_in_ron() {
     let e = one_error(&with_packs(&[&p]), "sneaky/structures/x.ron", 5, 23);
     assert!(e.to_string().contains("pack"), "{e}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_pack_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("p");
+    std::fs::create_dir_all(pack.join("structures")).unwrap();
+    let fifo = pack.join("structures/blocked.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let set = ContentSet::builtin().with_packs([pack]);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load(&set).map(|_| ()).map_err(|e| shown(&e)));
+    });
+    let result = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the load returns instead of blocking on the FIFO");
+    let errors = result.expect_err("the FIFO is reported");
+    assert!(
+        errors.contains("blocked.ron:1:1") && errors.contains("not a regular file"),
+        "{errors}"
+    );
+}

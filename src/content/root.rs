@@ -68,7 +68,10 @@ impl Root {
                     .map(str::to_owned)
                     .ok_or_else(|| "stream did not contain valid UTF-8".to_owned())
             }
-            Self::Dir(dir) => std::fs::read_to_string(dir.join(rel)).map_err(|e| e.to_string()),
+            Self::Dir(dir) => {
+                let bytes = read_bounded(&dir.join(rel), MAX_TEXT_BYTES)?;
+                String::from_utf8(bytes).map_err(|e| e.to_string())
+            }
         }
     }
 
@@ -116,11 +119,42 @@ impl Root {
                 .get_file(rel)
                 .map(|f| Cow::Borrowed(f.contents()))
                 .ok_or_else(not_embedded),
-            Self::Dir(dir) => std::fs::read(dir.join(rel))
-                .map(Cow::Owned)
-                .map_err(|e| e.to_string()),
+            Self::Dir(dir) => read_bounded(&dir.join(rel), MAX_BYTES).map(Cow::Owned),
         }
     }
+}
+
+/// The largest content text file read (the biggest shipped one is a few hundred KiB).
+pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest file of any kind read (layer images have their own, smaller limit).
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a device, a folder)
+/// is refused before it is opened, so it cannot block or grow without end; a file that grows
+/// while it is read is cut off at the limit and refused.
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    if meta.len() > limit {
+        return Err(format!(
+            "the file is {} bytes; the limit is {limit}",
+            meta.len()
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "the file grew past the limit of {limit} bytes while read"
+        ));
+    }
+    Ok(bytes)
 }
 
 fn not_embedded() -> String {
