@@ -26,8 +26,15 @@ pub enum BuiltIn {
 impl BuiltIn {
     /// The embedded content; but in a debug build run inside the checkout (when
     /// `CARGO_MANIFEST_DIR/data/views` exists) the checkout's `data/`, so authors see edits live.
+    /// A debug build also honours `BODYWORK_ATLAS_CONTENT=DIR` (an authoring aid: one binary
+    /// checks and screenshots the `data/` of another checkout).
     #[must_use]
     pub fn shipped() -> Self {
+        if cfg!(debug_assertions)
+            && let Some(dir) = std::env::var_os("BODYWORK_ATLAS_CONTENT")
+        {
+            return Self::Dir(PathBuf::from(dir));
+        }
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         if cfg!(debug_assertions) && data.join("views").is_dir() {
             Self::Dir(data)
