@@ -66,6 +66,15 @@ pub struct Layer {
     /// muscles they anchor.
     #[serde(default)]
     pub fades_under: Vec<String>,
+    /// Layers of a view sharing a group name are alternatives: the layer panel shows them as
+    /// choices and at most one is shown at a time (e.g. the sciatic nerve's usual course and its
+    /// variants past piriformis).
+    #[serde(default)]
+    pub exclusive: Option<String>,
+    /// While this layer is hidden, its regions that show the selected structure are still drawn
+    /// (e.g. a muscle's referred-pain pattern appears when the muscle is selected).
+    #[serde(default)]
+    pub with_selection: bool,
 }
 
 fn default_true() -> bool {
@@ -127,6 +136,16 @@ pub enum Paint {
     Guide,
     /// A reflexology zone in a pastel hue, filled (charts colour neighbouring zones apart).
     Zone(Hue),
+    /// Muscle fibre direction: a thin dark line inside a muscle, stroked only, not clickable.
+    Fibre,
+    /// Ligament, filled in a pale grey-blue.
+    Ligament,
+    /// Where a muscle's trigger points refer pain: filled, translucent red.
+    Referral,
+    /// A trigger-point area: small, filled, dark red.
+    TriggerPoint,
+    /// A dermatome (skin strip supplied by one spinal root), filled translucent in a hue.
+    Dermatome(Hue),
 }
 
 /// Pastel hues for reflex zones.
@@ -146,7 +165,7 @@ impl Paint {
     /// Whether the shape is filled (else only stroked).
     #[must_use]
     pub fn is_filled(self) -> bool {
-        !matches!(self, Self::SkinLine | Self::Guide)
+        !matches!(self, Self::SkinLine | Self::Guide | Self::Fibre)
     }
 }
 
@@ -175,6 +194,10 @@ pub struct Region {
     /// When set, a copy mirrored about the view's midline is made with this id and the other side.
     #[serde(default)]
     pub mirror: Option<String>,
+    /// Bone regions (ids on the same view) this muscle's shape reaches: its origin and its
+    /// insertion. `check` and the tests hold the drawing to it.
+    #[serde(default)]
+    pub attaches: Vec<String>,
 }
 
 /// The text about one anatomical structure (a muscle, a nerve, a bone landmark).

@@ -122,23 +122,43 @@ impl Palette {
                 }
             }
             Paint::Zone(hue) => {
-                let fill = match hue {
-                    Hue::Rose => rgb(0xf4, 0xb6, 0xc2),
-                    Hue::Peach => rgb(0xf8, 0xc8, 0xa0),
-                    Hue::Sand => rgb(0xee, 0xdc, 0xa8),
-                    Hue::Lemon => rgb(0xf6, 0xec, 0x8c),
-                    Hue::Mint => rgb(0xb8, 0xe4, 0xc0),
-                    Hue::Teal => rgb(0x9c, 0xd8, 0xd4),
-                    Hue::Sky => rgb(0xaa, 0xcc, 0xf0),
-                    Hue::Lilac => rgb(0xcc, 0xba, 0xec),
-                };
-                (fill, rgb(0x6a, 0x60, 0x70), w(0.9))
+                (zone_fill(hue), rgb(0x6a, 0x60, 0x70), w(0.9))
+            }
+            Paint::Fibre => (Color32::TRANSPARENT, rgb(0x7a, 0x2c, 0x26), w(0.7)),
+            Paint::Ligament => (rgb(0xd6, 0xdc, 0xe4), rgb(0x6a, 0x74, 0x84), w(1.0)),
+            Paint::Referral => (
+                Color32::from_rgba_unmultiplied(0xe0, 0x30, 0x30, 0x70),
+                rgb(0xb0, 0x20, 0x20),
+                w(1.0),
+            ),
+            Paint::TriggerPoint => (rgb(0x8c, 0x10, 0x18), rgb(0x40, 0x00, 0x08), w(1.0)),
+            Paint::Dermatome(hue) => {
+                let [r, g, b, _] = zone_fill(hue).to_array();
+                (
+                    Color32::from_rgba_unmultiplied(r, g, b, 0xa0),
+                    rgb(0x5a, 0x50, 0x60),
+                    w(0.9),
+                )
             }
         };
         PaintStyle {
             fill,
             outline: Stroke::new(width, line),
         }
+    }
+}
+
+/// The pastel fill of a hue (reflex zones, dermatomes).
+fn zone_fill(hue: Hue) -> Color32 {
+    match hue {
+        Hue::Rose => rgb(0xf4, 0xb6, 0xc2),
+        Hue::Peach => rgb(0xf8, 0xc8, 0xa0),
+        Hue::Sand => rgb(0xee, 0xdc, 0xa8),
+        Hue::Lemon => rgb(0xf6, 0xec, 0x8c),
+        Hue::Mint => rgb(0xb8, 0xe4, 0xc0),
+        Hue::Teal => rgb(0x9c, 0xd8, 0xd4),
+        Hue::Sky => rgb(0xaa, 0xcc, 0xf0),
+        Hue::Lilac => rgb(0xcc, 0xba, 0xec),
     }
 }
 
