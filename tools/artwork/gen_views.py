@@ -172,9 +172,11 @@ class View:
         self.regions = []
         self.f = Fig(sign)
 
-    def add(self, rid, layer, side, paint, path, structure=None, mirror=None):
+    def add(self, rid, layer, side, paint, path, structure=None, mirror=None, attaches=()):
+        """`attaches`: bone region ids (same view, same side naming) the shape reaches: origin and insertion."""
         self.regions.append(
-            dict(id=rid, layer=layer, side=side, paint=paint, path=path, structure=structure, mirror=mirror)
+            dict(id=rid, layer=layer, side=side, paint=paint, path=path, structure=structure, mirror=mirror,
+                 attaches=list(attaches))
         )
 
     def shape(self, rid, layer, structure, paint, seq, mirror=True):
@@ -221,6 +223,9 @@ class View:
             "Tendon": ("#e8dcc8", "#9c8c70", 1.0),
             "Nerve": ("#f2c230", "#8a6a10", 1.2),
             "Bone": ("#efe6cf", "#8c8474", 1.2),
+            "Ligament": ("#d6dce4", "#6a7484", 1.0),
+            "Referral": ("#e0303070", "#b02020", 1.0),
+            "TriggerPoint": ("#8c1018", "#400008", 1.0),
         }
         bx = box or (0, 0, 1000, 2000)
         scale = 1000.0 / max(bx[2], bx[3]) if box else 0.5
@@ -237,11 +242,11 @@ class View:
                     continue
                 for mir in ([False, True] if r["mirror"] else [False]):
                     tr = ' transform="matrix(-1 0 0 1 1000 0)"' if mir else ""
-                    if r["paint"] in ("SkinLine", "Guide"):
-                        col = "#8a6a55" if r["paint"] == "SkinLine" else "#3a6ea5"
+                    if r["paint"] in ("SkinLine", "Guide", "Fibre"):
+                        col = {"SkinLine": "#8a6a55", "Guide": "#3a6ea5", "Fibre": "#7a2c26"}[r["paint"]]
                         s.append('<path d="%s" fill="none" stroke="%s" stroke-width="1.6" stroke-linecap="round"%s/>' % (r["path"], col, tr))
                     else:
-                        fill, stroke, sw = fills[r["paint"]]
+                        fill, stroke, sw = fills.get(r["paint"], ("#c8b8e8a0", "#5a5060", 1.0))
                         s.append('<path d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s" stroke-linejoin="round"%s/>' % (r["path"], fill, stroke, sw, tr))
             s.append("</g>")
         s.append("</svg>")

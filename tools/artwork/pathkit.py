@@ -206,8 +206,9 @@ def ron_string(text):
 
 
 def view_ron(generator, view_id, title, order, orientation, size, mid, layers, regions, intro=()):
-    """The RON text of a view. `layers` are (id, title, visible, opacity[, fades_under ids]); `regions` are dicts
-    with id, layer, side, paint, path and optional structure, zone and mirror. Regions are
+    """The RON text of a view. `layers` are (id, title, visible, opacity[, fades_under ids[, extras]]) where
+    extras is a dict with optional "exclusive" (group name) and "with_selection" (bool); `regions` are dicts
+    with id, layer, side, paint, path and optional structure, zone, mirror and attaches (bone region ids). Regions are
     written layer by layer, in the order given. `intro` is the list of paragraphs shown while
     nothing is selected, written right after the orientation."""
     L = []
@@ -229,6 +230,11 @@ def view_ron(generator, view_id, title, order, orientation, size, mid, layers, r
         fades = ""
         if rest and rest[0]:
             fades = ", fades_under: [%s]" % ", ".join('"%s"' % f for f in rest[0])
+        extras = rest[1] if len(rest) > 1 else {}
+        if extras.get("exclusive"):
+            fades += ', exclusive: Some("%s")' % extras["exclusive"]
+        if extras.get("with_selection"):
+            fades += ", with_selection: true"
         L.append('        Layer(id: "%s", title: "%s", visible: %s, opacity: %s%s),' % (lid, ltitle, "true" if vis else "false", op, fades))
     L.append("    ],")
     L.append("    regions: [")
@@ -247,6 +253,8 @@ def view_ron(generator, view_id, title, order, orientation, size, mid, layers, r
             L.append('            path: "%s",' % r["path"])
             if r.get("mirror"):
                 L.append('            mirror: Some("%s"),' % r["mirror"])
+            if r.get("attaches"):
+                L.append("            attaches: [%s]," % ", ".join('"%s"' % a for a in r["attaches"]))
             L.append("        ),")
     L.append("    ],")
     L.append(")")
