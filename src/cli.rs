@@ -31,6 +31,10 @@ pub struct Cli {
     /// Region to select at start (e.g. piriformis_left).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
+    /// Layers of the start view to show, comma-separated (e.g. skeleton,deep,nerves); the others
+    /// are hidden.
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub layers: Option<Vec<String>>,
     /// Window size in points, e.g. 1024x700.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
@@ -100,7 +104,16 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             with_atlas(&dirs, |atlas| list(atlas, json, outlines))
         }
         Some(CliCommand::Hit { view, x, y }) => with_atlas(&dirs, |atlas| hit(atlas, &view, x, y)),
-        None => open_window(dirs, cli.screenshot, cli.view, cli.select, cli.size),
+        None => open_window(
+            dirs,
+            Start {
+                screenshot: cli.screenshot,
+                view: cli.view,
+                select: cli.select,
+                layers: cli.layers,
+                size: cli.size,
+            },
+        ),
     }
 }
 
@@ -270,13 +283,23 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
     }
 }
 
-fn open_window(
-    dirs: ContentSet,
+/// What the window opens with, from the command line.
+struct Start {
     screenshot: Option<PathBuf>,
     view: Option<String>,
     select: Option<String>,
+    layers: Option<Vec<String>>,
     size: Option<[f32; 2]>,
-) -> ExitCode {
+}
+
+fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
+    let Start {
+        screenshot,
+        view,
+        select,
+        layers,
+        size,
+    } = start;
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     // A screenshot reads and writes no saved state, so it comes out the same on every run.
     let base = if screenshot.is_some() {
@@ -288,6 +311,7 @@ fn open_window(
         content: dirs,
         view,
         select,
+        layers,
         screenshot: screenshot.map(|p| (p, result.clone())),
         size,
         ..base

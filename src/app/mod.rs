@@ -33,6 +33,9 @@ pub struct StartOptions {
     pub view: Option<String>,
     /// Region id to select at start.
     pub select: Option<String>,
+    /// Layers of the start view to show (every other layer hidden); `None` keeps the saved or
+    /// default layers.
+    pub layers: Option<Vec<String>>,
     /// Save the first complete frame to this PNG, then close.
     pub screenshot: Option<(PathBuf, ScreenshotResult)>,
     /// Where preferences and user data are read and written.
@@ -54,6 +57,7 @@ impl StartOptions {
             content: ContentSet::shipped(),
             view: None,
             select: None,
+            layers: None,
             screenshot: None,
             storage: Storage::Platform,
             size: None,
@@ -151,6 +155,9 @@ impl AtlasApp {
         if let Some(view) = options.view {
             app.apply(Command::ShowView(view));
         }
+        if let Some(layers) = options.layers {
+            app.show_only_layers(&layers);
+        }
         if let Some(region) = options.select {
             app.apply(Command::Reveal(region));
         }
@@ -174,6 +181,30 @@ impl AtlasApp {
     #[must_use]
     pub fn errors(&self) -> &[ContentError] {
         &self.state.errors
+    }
+
+    /// Shows exactly the given layers of the current view; unknown ids are reported on stderr
+    /// with the layers the view has.
+    fn show_only_layers(&mut self, wanted: &[String]) {
+        let Some(view) = self.state.current_view() else {
+            return;
+        };
+        let view_id = view.id.clone();
+        let known: Vec<String> = view.layers.iter().map(|l| l.id.clone()).collect();
+        for unknown in wanted.iter().filter(|w| !known.contains(w)) {
+            eprintln!(
+                "--layers: view \"{view_id}\" has no layer \"{unknown}\" (it has: {})",
+                known.join(", ")
+            );
+        }
+        for layer in known {
+            let visible = wanted.contains(&layer);
+            self.apply(Command::SetLayerVisible {
+                view: view_id.clone(),
+                layer,
+                visible,
+            });
+        }
     }
 
     /// The selected region id.

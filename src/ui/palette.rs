@@ -121,9 +121,7 @@ impl Palette {
                     (Color32::TRANSPARENT, rgb(0x1c, 0x5c, 0xb0), w(1.9))
                 }
             }
-            Paint::Zone(hue) => {
-                (zone_fill(hue), rgb(0x6a, 0x60, 0x70), w(0.9))
-            }
+            Paint::Zone(hue) => (zone_fill(hue), rgb(0x6a, 0x60, 0x70), w(0.9)),
             Paint::Fibre => (Color32::TRANSPARENT, rgb(0x7a, 0x2c, 0x26), w(0.7)),
             Paint::Ligament => (rgb(0xd6, 0xdc, 0xe4), rgb(0x6a, 0x74, 0x84), w(1.0)),
             Paint::Referral => (
