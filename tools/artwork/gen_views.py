@@ -886,7 +886,7 @@ def build_anterior():
     ], attaches=[PUBIS, FEMUR])
     ant_shape(v, "ant_vastus_lateralis_left", S, "vastus_lateralis", "Muscle", [
         (0.655, 4.05, "c"), (0.705, 4.1), (0.728, 4.3), (0.716, 4.65), (0.685, 5.0), (0.64, 5.32),
-        (0.585, 5.6), (0.53, 5.78), (0.45, 5.84, "c"), (0.435, 5.7), (0.485, 5.45), (0.55, 5.12),
+        (0.585, 5.6), (0.53, 5.78), (0.432, 5.835, "c"), (0.43, 5.7), (0.485, 5.45), (0.55, 5.12),
         (0.6, 4.75), (0.63, 4.4), (0.64, 4.18),
     ], attaches=[GT, PATELLA])
     ant_shape(v, "ant_vastus_medialis_left", S, "vastus_medialis", "Muscle", [
