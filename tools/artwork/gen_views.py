@@ -701,11 +701,12 @@ ANTERIOR_INTRO = [
     "Turn on the deep muscles to see psoas major and iliacus. Psoas runs from the sides of the last "
     "thoracic and all the lumbar vertebrae, over the brim of the pelvis and under the inguinal "
     "ligament to the lesser trochanter of the thigh bone; iliacus lines the inside of the pelvic "
-    "wing and joins it. Because psoas is attached to the lumbar vertebrae and discs, a guarded or "
-    "shortened psoas and stiff hip flexors are common companions of low back pain, and they are "
-    "worked gently in a session for back and leg pain. Pain, tingling or numbness down the front or "
-    "outer side of the thigh usually comes from the upper lumbar roots, the femoral nerve or the "
-    "lateral femoral cutaneous nerve, which the nerve layer shows.",
+    "wing and joins it. Psoas is attached to the same lumbar vertebrae and discs that are involved "
+    "in most back and leg pain, it often tightens protectively when the back hurts, and the hip "
+    "flexors stiffen with long sitting, so therapists work them gently as part of a session, "
+    "though they are rarely the cause. Pain, tingling or numbness down the front or outer side of "
+    "the thigh usually comes from the upper lumbar roots, the femoral nerve or the lateral femoral "
+    "cutaneous nerve, which the nerve layer shows.",
     "Click a muscle to read where it attaches, what it does, its nerve, and how to massage it "
     "yourself where that is safe. Skeletal landmarks shows the bones the muscles reach: the lumbar "
     "vertebrae, the pelvis with its crest, the ASIS and the pubis, the femur with its two "
