@@ -1126,7 +1126,7 @@ def build_anterior():
     # psoas and iliacus, passes under the inguinal ligament lateral to the femoral artery (at about
     # the mid-inguinal point, dx ~0.31) and fans out a few centimetres below it
     ant_ribbon(v, "ant_femoral_nerve_left", N, "femoral_nerve", "Nerve", [
-        (0.272, 3.42, 7), (0.302, 3.58, 8), (0.335, 3.72, 9), (0.365, 3.85, 9), (0.385, 3.96, 9),
+        (0.29, 3.5, 7), (0.312, 3.61, 8), (0.338, 3.73, 9), (0.365, 3.85, 9), (0.385, 3.96, 9),
         (0.4, 4.04, 9), (0.405, 4.1, 8),
     ])
     for name, seq in (
@@ -1144,7 +1144,7 @@ def build_anterior():
     # the ASIS, under (or through) the inguinal ligament just inside the ASIS, then down over
     # sartorius onto the outer thigh
     ant_ribbon(v, "ant_lateral_femoral_cutaneous_nerve_left", N, "lateral_femoral_cutaneous_nerve", "Nerve", [
-        (0.285, 3.48, 5), (0.37, 3.59, 5), (0.47, 3.7, 5), (0.55, 3.79, 5), (0.59, 3.87, 5), (0.605, 3.98, 5),
+        (0.262, 3.38, 5), (0.35, 3.49, 5), (0.45, 3.62, 5), (0.54, 3.75, 5), (0.588, 3.86, 5), (0.605, 3.98, 5),
         (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
 
