@@ -693,15 +693,98 @@ def symmetric_open(v, seq):
 
 
 ANTERIOR_INTRO = [
-    "The front of the hips and thighs, where the hip flexors lie. The superficial muscles show "
-    "first: rectus femoris down the front of the thigh, sartorius crossing it from the outer hip to "
-    "the inner knee, and tensor fasciae latae at the outer hip.",
-    "Click a muscle to read what it is, where it attaches, what it does, and how to massage it "
-    "yourself.",
-    "Turn on the deep muscles in the layer list to see psoas major and iliacus, which run from the "
-    "lumbar spine and the inside of the pelvis to the top of the thigh bone. Skeletal landmarks "
-    "shows the bones they attach to and the points you can feel, such as the iliac crest and the "
-    "front of the hip bone (ASIS).",
+    "The front of the trunk, hips and thighs. With the default layers you see the abdominal wall "
+    "(rectus abdominis and external oblique) and the superficial thigh muscles: the quadriceps "
+    "(rectus femoris, vastus lateralis and vastus medialis), sartorius crossing from the bony point "
+    "of the hip to the inner knee, tensor fasciae latae and the iliotibial band on the outer side, "
+    "and the adductors and gracilis on the inner side.",
+    "Turn on the deep muscles to see psoas major and iliacus. Psoas runs from the sides of the last "
+    "thoracic and all the lumbar vertebrae, over the brim of the pelvis and under the inguinal "
+    "ligament to the lesser trochanter of the thigh bone; iliacus lines the inside of the pelvic "
+    "wing and joins it. Psoas is attached to the same lumbar vertebrae and discs that are involved "
+    "in most back and leg pain, it often tightens protectively when the back hurts, and the hip "
+    "flexors stiffen with long sitting, so therapists work them gently as part of a session, "
+    "though they are rarely the cause. Pain, tingling or numbness down the front or outer side of "
+    "the thigh usually comes from the upper lumbar roots, the femoral nerve or the lateral femoral "
+    "cutaneous nerve, which the nerve layer shows.",
+    "Click a muscle to read where it attaches, what it does, its nerve, and how to massage it "
+    "yourself where that is safe. Skeletal landmarks shows the bones the muscles reach: the lumbar "
+    "vertebrae, the pelvis with its crest, the ASIS and the pubis, the femur with its two "
+    "trochanters, the kneecap and the top of the shin bone.",
+]
+
+
+def ant_fibres(view, rid, layer, lines):
+    """Front view fibre-direction lines (Paint Fibre, not clickable), both sides in one region."""
+    if FIBRES:
+        view.add(rid, layer, "Midline", "Fibre", " ".join(sym_line(view, l) for l in lines))
+
+
+def ant_ribbon(view, rid, layer, structure, paint, seq, attaches=(), caps="round"):
+    """A front-view ribbon (both sides) with its bone attachments."""
+    center = [view.f.p(dx, h) + (w,) for (dx, h, w) in seq]
+    view.add(rid, layer, "Left", paint, closed_path(ribbon_points(center, caps)), structure,
+             rid[: -len("_left")] + "_right", attaches)
+
+
+def ant_shape(view, rid, layer, structure, paint, seq, attaches=()):
+    """A front-view closed shape (both sides) with its bone attachments."""
+    view.add(rid, layer, "Left", paint, closed_path(view.f.pts(seq)), structure,
+             rid[: -len("_left")] + "_right", attaches)
+
+
+def _ant_region_polys(view, rid):
+    for r in view.regions:
+        if r["id"] == rid:
+            return [pts for pts, _c in parse_path(r["path"])]
+    raise KeyError(rid)
+
+
+def _ant_distance(a_polys, b_polys):
+    """Smallest distance between two filled shapes (0 when they overlap)."""
+    for pa in a_polys:
+        for p in pa[::2]:
+            if any(point_in_poly_even(pb, p) for pb in b_polys):
+                return 0.0
+    for pb in b_polys:
+        for p in pb[::2]:
+            if any(point_in_poly_even(pa, p) for pa in a_polys):
+                return 0.0
+    best = 1e9
+    for pa in a_polys:
+        for pb in b_polys:
+            for p in pa:
+                for k in range(len(pb)):
+                    best = min(best, _dist_seg(p, pb[k], pb[(k + 1) % len(pb)]))
+    return best
+
+
+def point_in_poly_even(poly, p):
+    return point_in([(poly, True)], p[0], p[1])
+
+
+def ant_attach_problems(view):
+    """Every region that names bones must reach each of them (within 6 units), and muscles name two."""
+    out = []
+    for r in view.regions:
+        if r["paint"] in ("Muscle", "DeepMuscle") and r["structure"] and len(r["attaches"]) < 2:
+            out.append("%s: names %d bone(s), needs two" % (r["id"], len(r["attaches"])))
+        for b in r["attaches"]:
+            d = _ant_distance(_ant_region_polys(view, r["id"]), _ant_region_polys(view, b))
+            if d > 6:
+                out.append("%s: %.1f units from %s" % (r["id"], d, b))
+    return out
+
+
+ANT_FEMUR = [
+    (0.365, 3.985), (0.378, 3.93), (0.42, 3.9), (0.47, 3.898), (0.515, 3.92),  # head
+    (0.56, 3.948), (0.62, 3.95),  # upper border of the neck
+    (0.665, 3.925), (0.71, 3.908), (0.745, 3.94), (0.757, 4.0), (0.748, 4.08), (0.722, 4.15),  # greater trochanter
+    (0.69, 4.3), (0.655, 4.55), (0.62, 4.85), (0.58, 5.15), (0.545, 5.42), (0.538, 5.6),
+    (0.552, 5.74), (0.556, 5.86), (0.533, 5.95), (0.46, 5.975), (0.38, 5.94, "c"), (0.3, 5.975),
+    (0.228, 5.955), (0.197, 5.88), (0.202, 5.77), (0.235, 5.67), (0.3, 5.58), (0.39, 5.45),
+    (0.45, 5.2), (0.495, 4.9), (0.53, 4.6), (0.545, 4.35), (0.548, 4.2), (0.545, 4.13),
+    (0.5, 4.092), (0.45, 4.072), (0.4, 4.045),
 ]
 
 
@@ -712,11 +795,14 @@ def build_anterior():
         "Seen from the front: the person's left side is on your right",
         [
             ("skin", "Skin and outline", True, 1.0),
-            # Superficial muscles fade while the deep ones are shown, so the deep layer reads as
-            # beneath; bones fade under the muscles, so they never hide what they anchor.
-            ("superficial", "Superficial muscles", True, 1.0, ["deep"]),
+            # The abdominal wall and the superficial thigh muscles fade while the deep muscles or
+            # the nerves (which lie beneath them) are shown; bones fade under the muscle layers so
+            # they never hide what they anchor.
+            ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"]),
+            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"]),
             ("deep", "Deep muscles", False, 1.0),
-            ("skeleton", "Skeletal landmarks", False, 0.9, ["superficial", "deep"]),
+            ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial", "deep"]),
+            ("nerves", "Femoral and lateral femoral cutaneous nerves", False, 1.0),
         ],
         +1,
         ANTERIOR_INTRO,
@@ -725,8 +811,8 @@ def build_anterior():
     skin_common(v, True)
     nx, ny = f.p(0, 3.2)
     v.add("ant_navel", "skin", "Midline", "SkinLine", ellipse_path(500, ny, 5, 7))
-    v.add("ant_inguinal_creases", "skin", "Midline", "SkinLine", sym_line(v, [(0.6, 3.85), (0.42, 3.95), (0.24, 4.04), (0.1, 4.1)]))
-    v.add("ant_kneecaps", "skin", "Midline", "SkinLine", sym_ellipse(v, 0.36, 5.88, 17, 21))
+    v.add("ant_inguinal_creases", "skin", "Midline", "SkinLine", sym_line(v, [(0.6, 3.87), (0.42, 3.93), (0.24, 3.98), (0.1, 4.02)]))
+    v.add("ant_kneecaps", "skin", "Midline", "SkinLine", sym_ellipse(v, 0.36, 5.85, 17, 21))
     v.add("ant_clavicles", "skin", "Midline", "SkinLine", sym_line(v, [(0.06, 1.3), (0.25, 1.33), (0.5, 1.33), (0.78, 1.4)]))
     v.add("ant_chest", "skin", "Midline", "SkinLine",
           sym_line(v, [(0.08, 1.95), (0.3, 2.07), (0.55, 2.02), (0.7, 1.9)]) + " " + sym_ellipse(v, 0.42, 1.98, 4, 4))
@@ -742,92 +828,328 @@ def build_anterior():
     v.add("ant_toes", "skin", "Midline", "SkinLine",
           " ".join(sym_line(v, [(dx, 7.9), (dx + 0.005, 7.99)]) for dx in (0.24, 0.3, 0.36, 0.41)))
 
+    # Bone region ids (the skeleton layer, drawn further down) that muscles name in `attaches`.
+    LUMBAR, T12 = "ant_lumbar_vertebrae", "ant_t12_vertebra"
+    COSTAL, CREST = "ant_costal_margin_left", "ant_iliac_crest_left"
+    ASIS, AIIS = "ant_anterior_superior_iliac_spine_left", "ant_anterior_inferior_iliac_spine_left"
+    FOSSA, PUBIS, SYMPH = "ant_iliac_fossa_left", "ant_pubis_left", "ant_pubic_symphysis"
+    HIP, FEMUR, GT, LT = "ant_hip_bone_left", "ant_femur_left", "ant_greater_trochanter_left", "ant_lesser_trochanter_left"
+    PATELLA, TIBIA = "ant_patella_left", "ant_tibia_left"
+
+    # ---------------- abdominal wall: external oblique (its fleshy part at the side, its
+    # aponeurosis in front, ending below as the inguinal ligament) and rectus abdominis
+    A = "abdominal"
+    ant_shape(v, "ant_external_oblique_aponeurosis_left", A, "external_oblique", "Tendon", [
+        (0.335, 2.34, "c"), (0.39, 2.38), (0.405, 2.62), (0.42, 2.9), (0.45, 3.2), (0.5, 3.45),
+        (0.575, 3.63), (0.615, 3.77), (0.628, 3.858, "c"), (0.5, 3.903), (0.35, 3.942), (0.2, 3.965),
+        (0.09, 3.974, "c"), (0.14, 3.8), (0.19, 3.55), (0.23, 3.25), (0.27, 2.9), (0.31, 2.6),
+    ], attaches=[ASIS, PUBIS])
+    ant_shape(v, "ant_external_oblique_left", A, "external_oblique", "Muscle", [
+        (0.39, 2.36), (0.47, 2.245), (0.58, 2.2), (0.67, 2.25), (0.705, 2.4), (0.695, 2.6),
+        (0.645, 2.85), (0.598, 3.1), (0.588, 3.3), (0.612, 3.48), (0.652, 3.6, "c"), (0.58, 3.585),
+        (0.51, 3.57, "c"), (0.455, 3.4), (0.415, 3.15), (0.39, 2.85), (0.38, 2.6),
+    ], attaches=[COSTAL, CREST])
+    ant_fibres(v, "ant_fibres_external_oblique", A, [
+        # down and forward, "hands in the front pockets"
+        [(0.68, 2.32), (0.56, 2.5), (0.42, 2.68)],
+        [(0.68, 2.55), (0.56, 2.75), (0.43, 2.98)],
+        [(0.63, 2.82), (0.53, 3.02), (0.45, 3.22)],
+        [(0.6, 3.08), (0.54, 3.25), (0.49, 3.43)],
+        [(0.6, 3.33), (0.57, 3.45), (0.55, 3.56)],
+        # aponeurosis: the same direction, ending on the linea alba and the inguinal ligament
+        [(0.4, 2.8), (0.33, 2.95), (0.26, 3.08)],
+        [(0.46, 3.3), (0.34, 3.45), (0.22, 3.6)],
+        [(0.55, 3.6), (0.42, 3.72), (0.27, 3.85)],
+    ])
+    ant_shape(v, "ant_rectus_abdominis_left", A, "rectus_abdominis", "Muscle", [
+        (0.016, 2.25, "c"), (0.1, 2.215), (0.2, 2.23), (0.29, 2.265), (0.335, 2.32, "c"),
+        (0.31, 2.6), (0.27, 2.9), (0.23, 3.25), (0.19, 3.55), (0.14, 3.8), (0.1, 3.958, "c"),
+        (0.06, 3.975), (0.018, 3.978, "c"), (0.016, 3.6), (0.016, 2.9),
+    ], attaches=[PUBIS, COSTAL])
+    ant_fibres(v, "ant_fibres_rectus_abdominis", A, [
+        # tendinous intersections
+        [(0.02, 2.52), (0.15, 2.54), (0.3, 2.5)],
+        [(0.02, 2.83), (0.15, 2.86), (0.27, 2.83)],
+        [(0.02, 3.14), (0.13, 3.17), (0.235, 3.15)],
+        # vertical fibres
+        [(0.08, 2.26), (0.085, 2.9), (0.07, 3.5), (0.05, 3.9)],
+        [(0.18, 2.27), (0.17, 2.9), (0.13, 3.5), (0.09, 3.85)],
+    ])
+
+    # ---------------- superficial thigh
     S = "superficial"
-    v.ribbon("ant_rectus_femoris_left", S, "rectus_femoris", "Muscle", [
-        (0.545, 3.93, 12), (0.54, 4.1, 34), (0.525, 4.45, 56), (0.485, 4.9, 62), (0.44, 5.3, 52),
-        (0.395, 5.6, 34), (0.365, 5.8, 20),
-    ])
-    v.ribbon("ant_sartorius_left", S, "sartorius", "Muscle", [
-        (0.6, 3.84, 14), (0.565, 4.05, 24), (0.48, 4.4, 24), (0.36, 4.8, 23), (0.25, 5.25, 22),
-        (0.205, 5.65, 17), (0.2, 5.95, 14), (0.22, 6.15, 10),
-    ])
-    v.shape("ant_tensor_fasciae_latae_left", S, "tensor_fasciae_latae", "Muscle", [
-        (0.6, 3.84, "c"), (0.67, 3.9), (0.73, 4.05), (0.745, 4.25), (0.735, 4.42, "c"), (0.69, 4.3),
-        (0.63, 4.1), (0.6, 3.95),
-    ])
-    v.ribbon("ant_iliotibial_band_left", S, None, "Tendon", [
-        (0.72, 4.4, 10), (0.7, 4.8, 12), (0.655, 5.2, 11), (0.595, 5.55, 10), (0.54, 5.88, 8), (0.525, 6.0, 6),
+    # adductor magnus: the part that shows between gracilis, adductor longus and vastus medialis
+    # (the whole muscle is on the deep layer)
+    ant_shape(v, "ant_adductor_magnus_superficial_left", S, "adductor_magnus", "Muscle", [
+        (0.09, 4.16, "c"), (0.16, 4.24), (0.25, 4.42), (0.36, 4.7), (0.42, 4.92), (0.37, 5.15),
+        (0.3, 5.42), (0.262, 5.66, "c"), (0.225, 5.58), (0.19, 5.3), (0.15, 4.95), (0.115, 4.6),
+        (0.085, 4.35),
+    ], attaches=[PUBIS, FEMUR])
+    ant_shape(v, "ant_vastus_lateralis_left", S, "vastus_lateralis", "Muscle", [
+        (0.655, 4.05, "c"), (0.705, 4.1), (0.728, 4.3), (0.716, 4.65), (0.685, 5.0), (0.64, 5.32),
+        (0.585, 5.6), (0.53, 5.78), (0.432, 5.835, "c"), (0.43, 5.7), (0.485, 5.45), (0.55, 5.12),
+        (0.6, 4.75), (0.63, 4.4), (0.64, 4.18),
+    ], attaches=[GT, PATELLA])
+    ant_shape(v, "ant_vastus_medialis_left", S, "vastus_medialis", "Muscle", [
+        (0.535, 4.3, "c"), (0.5, 4.6), (0.465, 4.9), (0.43, 5.15), (0.405, 5.42), (0.385, 5.62),
+        (0.35, 5.74, "c"), (0.29, 5.79), (0.24, 5.73), (0.205, 5.56), (0.198, 5.36), (0.23, 5.1),
+        (0.3, 4.88), (0.4, 4.62), (0.48, 4.4),
+    ], attaches=[FEMUR, PATELLA])
+    ant_shape(v, "ant_rectus_femoris_left", S, "rectus_femoris", "Muscle", [
+        (0.585, 3.925, "c"), (0.612, 3.94, "c"), (0.628, 4.06), (0.64, 4.3), (0.625, 4.6),
+        (0.59, 4.95), (0.535, 5.25), (0.47, 5.5), (0.42, 5.67), (0.405, 5.785, "c"), (0.33, 5.785, "c"),
+        (0.34, 5.62), (0.38, 5.35), (0.435, 5.0), (0.49, 4.62), (0.535, 4.3), (0.565, 4.06),
+    ], attaches=[AIIS, PATELLA])
+    ant_shape(v, "ant_patellar_tendon_left", S, None, "Tendon", [
+        (0.3, 5.735), (0.335, 5.705), (0.4, 5.705), (0.44, 5.735), (0.452, 5.8), (0.44, 5.88),
+        (0.41, 5.94), (0.395, 6.02), (0.392, 6.16, "c"), (0.345, 6.16, "c"), (0.342, 6.02),
+        (0.318, 5.94), (0.285, 5.88), (0.278, 5.8),
+    ], attaches=[PATELLA, TIBIA])
+    ant_shape(v, "ant_adductor_longus_left", S, "adductor_longus", "Muscle", [
+        (0.05, 3.972, "c"), (0.118, 3.968, "c"), (0.19, 4.08), (0.3, 4.18), (0.42, 4.3), (0.49, 4.5),
+        (0.515, 4.7), (0.52, 4.82, "c"), (0.48, 4.95, "c"), (0.39, 4.83), (0.29, 4.63), (0.19, 4.42),
+        (0.11, 4.21), (0.065, 4.06),
+    ], attaches=[PUBIS, FEMUR])
+    ant_shape(v, "ant_pectineus_left", S, "pectineus", "Muscle", [
+        (0.11, 3.968, "c"), (0.2, 3.962), (0.31, 3.945, "c"), (0.39, 4.04), (0.46, 4.14),
+        (0.525, 4.2, "c"), (0.53, 4.34, "c"), (0.44, 4.33), (0.32, 4.24), (0.21, 4.14), (0.14, 4.05),
+    ], attaches=[PUBIS, FEMUR])
+    # iliopsoas where it shows in the floor of the femoral triangle, between pectineus and sartorius
+    ant_shape(v, "ant_iliopsoas_superficial_left", S, "psoas_major", "Muscle", [
+        (0.29, 3.948, "c"), (0.4, 3.922), (0.5, 3.895), (0.58, 3.87), (0.585, 3.96), (0.57, 4.06),
+        (0.55, 4.16), (0.53, 4.24, "c"), (0.47, 4.18), (0.39, 4.07),
+    ], attaches=[HIP, LT])
+    ant_ribbon(v, "ant_gracilis_left", S, "gracilis", "Muscle", [
+        (0.045, 4.03, 10), (0.07, 4.2, 20), (0.108, 4.45, 23), (0.138, 4.75, 22), (0.16, 5.1, 19),
+        (0.185, 5.45, 14), (0.2, 5.75, 9), (0.22, 5.98, 7), (0.262, 6.13, 6),
+    ], attaches=[PUBIS, TIBIA])
+    ant_shape(v, "ant_tensor_fasciae_latae_left", S, "tensor_fasciae_latae", "Muscle", [
+        (0.615, 3.845, "c"), (0.66, 3.79), (0.69, 3.84), (0.725, 3.96), (0.748, 4.1), (0.755, 4.22),
+        (0.745, 4.33, "c"), (0.7, 4.26), (0.655, 4.13), (0.622, 3.99),
+    ], attaches=[ASIS, CREST])
+    ant_ribbon(v, "ant_iliotibial_band_left", S, None, "Tendon", [
+        (0.738, 4.2, 10), (0.722, 4.5, 13), (0.696, 4.85, 13), (0.656, 5.2, 12), (0.608, 5.5, 11),
+        (0.56, 5.76, 10), (0.535, 5.93, 8), (0.522, 6.04, 6),
+    ], attaches=[TIBIA])
+    ant_ribbon(v, "ant_sartorius_left", S, "sartorius", "Muscle", [
+        (0.615, 3.86, 10), (0.585, 3.97, 18), (0.54, 4.15, 22), (0.47, 4.4, 23), (0.39, 4.7, 22),
+        (0.31, 5.05, 21), (0.25, 5.4, 19), (0.222, 5.7, 16), (0.222, 5.92, 12), (0.245, 6.07, 9),
+        (0.278, 6.15, 7),
+    ], attaches=[ASIS, TIBIA])
+    ant_fibres(v, "ant_fibres_thigh", S, [
+        # sartorius, along its length
+        [(0.59, 3.95), (0.5, 4.35), (0.38, 4.75), (0.27, 5.25), (0.23, 5.7)],
+        # rectus femoris: bipennate, fibres angled onto a central tendon
+        [(0.6, 4.05), (0.58, 4.5), (0.52, 4.95), (0.43, 5.4), (0.37, 5.72)],
+        [(0.63, 4.45), (0.6, 4.6)], [(0.61, 4.78), (0.565, 4.92)], [(0.57, 5.05), (0.52, 5.15)],
+        [(0.5, 4.6), (0.555, 4.7)], [(0.46, 4.9), (0.52, 4.98)], [(0.42, 5.15), (0.47, 5.22)],
+        # vastus lateralis: down and in toward the kneecap
+        [(0.7, 4.35), (0.67, 4.8), (0.6, 5.3), (0.5, 5.7)],
+        [(0.66, 4.25), (0.64, 4.7), (0.58, 5.15), (0.49, 5.55)],
+        # vastus medialis: its lowest fibres run almost across, to the kneecap's inner edge
+        [(0.44, 4.85), (0.38, 5.2), (0.33, 5.6)],
+        [(0.3, 4.98), (0.27, 5.3), (0.3, 5.68)],
+        [(0.22, 5.4), (0.26, 5.6), (0.32, 5.72)],
+        # adductor longus and pectineus: down and out to the femur
+        [(0.1, 4.07), (0.25, 4.35), (0.42, 4.75)],
+        [(0.09, 4.14), (0.22, 4.45), (0.36, 4.75)],
+        [(0.18, 4.01), (0.33, 4.13), (0.49, 4.25)],
+        [(0.16, 4.05), (0.31, 4.18), (0.48, 4.3)],
+        # gracilis
+        [(0.07, 4.2), (0.12, 4.75), (0.17, 5.3), (0.2, 5.8)],
+        # tensor fasciae latae
+        [(0.65, 3.85), (0.7, 4.05), (0.735, 4.25)],
+        [(0.635, 3.9), (0.67, 4.08), (0.71, 4.22)],
+        # adductor magnus between gracilis and vastus medialis
+        [(0.18, 4.85), (0.22, 5.2), (0.25, 5.5)],
     ])
 
-    fibres(v, "ant_fibres_thigh", S, [
-        [(0.54, 4.15), (0.5, 4.8), (0.41, 5.5)],
-        [(0.64, 3.95), (0.7, 4.15), (0.72, 4.35)],
-    ])
-
+    # ---------------- deep
     D = "deep"
+    # adductor magnus: from the inferior pubic ramus, the ischial ramus and the ischial tuberosity,
+    # fanning out to the whole linea aspera, and by its hamstring part to the adductor tubercle
+    ant_shape(v, "ant_adductor_magnus_left", D, "adductor_magnus", "DeepMuscle", [
+        (0.08, 4.19, "c"), (0.16, 4.235), (0.24, 4.285), (0.305, 4.315, "c"), (0.4, 4.38), (0.5, 4.46),
+        (0.525, 4.62), (0.5, 4.85), (0.465, 5.1), (0.41, 5.33, "c"), (0.34, 5.47), (0.285, 5.6),
+        (0.262, 5.68, "c"), (0.226, 5.6), (0.195, 5.35), (0.16, 5.0), (0.118, 4.65), (0.088, 4.4),
+    ], attaches=[PUBIS, FEMUR])
+    ant_fibres(v, "ant_fibres_deep_adductor_magnus", D, [
+        [(0.1, 4.22), (0.3, 4.35), (0.5, 4.5)],
+        [(0.11, 4.35), (0.3, 4.55), (0.49, 4.75)],
+        [(0.13, 4.55), (0.3, 4.8), (0.45, 5.05)],
+        [(0.16, 4.8), (0.28, 5.05), (0.39, 5.3)],
+        [(0.19, 5.05), (0.23, 5.35), (0.255, 5.62)],
+    ])
+    ant_shape(v, "ant_adductor_brevis_left", D, "adductor_brevis", "DeepMuscle", [
+        (0.075, 4.04, "c"), (0.14, 4.03), (0.25, 4.12), (0.38, 4.23), (0.53, 4.3, "c"),
+        (0.525, 4.62, "c"), (0.42, 4.52), (0.3, 4.4), (0.19, 4.28), (0.1, 4.16),
+    ], attaches=[PUBIS, FEMUR])
+    ant_fibres(v, "ant_fibres_deep_adductor_brevis", D, [
+        [(0.1, 4.07), (0.3, 4.2), (0.51, 4.35)],
+        [(0.11, 4.13), (0.3, 4.3), (0.51, 4.48)],
+        [(0.14, 4.2), (0.32, 4.4), (0.5, 4.58)],
+    ])
+    ant_shape(v, "ant_vastus_intermedius_left", D, "vastus_intermedius", "DeepMuscle", [
+        (0.56, 4.22, "c"), (0.665, 4.2, "c"), (0.66, 4.5), (0.625, 4.85), (0.575, 5.2), (0.51, 5.5),
+        (0.445, 5.68), (0.405, 5.77, "c"), (0.345, 5.77, "c"), (0.38, 5.58), (0.43, 5.3), (0.48, 4.95),
+        (0.52, 4.6), (0.545, 4.35),
+    ], attaches=[FEMUR, PATELLA])
+    ant_fibres(v, "ant_fibres_deep_vastus_intermedius", D, [
+        [(0.6, 4.3), (0.58, 4.8), (0.5, 5.3), (0.4, 5.7)],
+        [(0.56, 4.45), (0.52, 4.9), (0.45, 5.35), (0.38, 5.7)],
+    ])
     # iliacus: fills the iliac fossa under the crest (from the sacroiliac joint round to the ASIS
     # and AIIS), its fibres converging on the psoas tendon below the inguinal ligament
-    v.shape("ant_iliacus_left", D, "iliacus", "DeepMuscle", [
-        (0.195, 3.735, "c"), (0.235, 3.66), (0.31, 3.605), (0.42, 3.578), (0.54, 3.586), (0.615, 3.622),
-        (0.645, 3.68), (0.625, 3.752), (0.585, 3.822), (0.56, 3.9), (0.543, 4.0), (0.53, 4.1),
-        (0.522, 4.19, "c"), (0.49, 4.12), (0.43, 4.02), (0.35, 3.93), (0.27, 3.84), (0.22, 3.78),
+    ant_shape(v, "ant_iliacus_left", D, "iliacus", "DeepMuscle", [
+        (0.205, 3.73, "c"), (0.25, 3.645), (0.35, 3.595), (0.46, 3.585), (0.56, 3.605), (0.625, 3.65),
+        (0.648, 3.72), (0.625, 3.8), (0.598, 3.87), (0.575, 3.96), (0.56, 4.06), (0.548, 4.16),
+        (0.53, 4.235, "c"), (0.5, 4.13), (0.44, 4.03), (0.38, 3.94), (0.32, 3.86), (0.26, 3.79),
+    ], attaches=[FOSSA, LT])
+    ant_fibres(v, "ant_fibres_deep_iliacus", D, [
+        [(0.28, 3.68), (0.38, 3.82), (0.47, 3.98), (0.52, 4.15)],
+        [(0.38, 3.62), (0.46, 3.78), (0.51, 3.96), (0.53, 4.15)],
+        [(0.5, 3.61), (0.535, 3.78), (0.54, 3.98), (0.535, 4.15)],
+        [(0.6, 3.66), (0.585, 3.8), (0.56, 3.97), (0.54, 4.15)],
     ])
-    fibres(v, "ant_fibres_deep_iliacus", D, [
-        [(0.27, 3.68), (0.39, 3.82), (0.48, 3.98)],
-        [(0.37, 3.615), (0.46, 3.78), (0.5, 3.98)],
-        [(0.48, 3.605), (0.52, 3.78), (0.515, 3.98)],
-        [(0.585, 3.635), (0.57, 3.77), (0.532, 3.98)],
+    # psoas major: from the sides of the bodies of T12-L5 (and the discs) and the front of the
+    # lumbar transverse processes, widening down the spine, over the pelvic brim, under the
+    # inguinal ligament with iliacus, to the lesser trochanter
+    ant_shape(v, "ant_psoas_major_left", D, "psoas_major", "DeepMuscle", [
+        (0.072, 2.962, "c"), (0.11, 2.952), (0.145, 3.02), (0.19, 3.15), (0.238, 3.32), (0.282, 3.5),
+        (0.318, 3.66), (0.352, 3.8), (0.395, 3.92), (0.445, 4.02), (0.495, 4.1), (0.528, 4.18),
+        (0.522, 4.235, "c"), (0.48, 4.215), (0.43, 4.14), (0.36, 4.05), (0.28, 3.95), (0.205, 3.84),
+        (0.155, 3.72), (0.125, 3.58), (0.105, 3.4), (0.095, 3.2), (0.085, 3.06),
+    ], attaches=[LUMBAR, T12, LT])
+    ant_fibres(v, "ant_fibres_deep_psoas", D, [
+        [(0.1, 3.02), (0.14, 3.3), (0.19, 3.58), (0.28, 3.84), (0.4, 4.0), (0.5, 4.17)],
+        [(0.13, 3.08), (0.18, 3.32), (0.23, 3.58), (0.31, 3.8), (0.43, 3.98), (0.51, 4.13)],
     ])
-    # psoas major: from the sides of T12-L5, widening down the lumbar spine, over the pelvic brim,
-    # under the inguinal ligament with iliacus, to the lesser trochanter
-    v.shape("ant_psoas_major_left", D, "psoas_major", "DeepMuscle", [
-        (0.06, 2.985, "c"), (0.105, 2.995), (0.155, 3.11), (0.205, 3.27), (0.252, 3.45), (0.295, 3.62),
-        (0.35, 3.775), (0.425, 3.915), (0.49, 4.04), (0.525, 4.14), (0.522, 4.225, "c"), (0.49, 4.21),
-        (0.45, 4.13), (0.37, 4.03), (0.27, 3.92), (0.19, 3.81), (0.14, 3.66), (0.115, 3.48),
-        (0.093, 3.3), (0.075, 3.13),
+    # inguinal ligament: from the ASIS to the pubic tubercle, the lower edge of the external
+    # oblique aponeurosis; iliopsoas and the femoral nerve pass beneath it
+    ant_ribbon(v, "ant_inguinal_ligament_left", D, "inguinal_ligament", "Ligament", [
+        (0.622, 3.862, 7), (0.5, 3.912, 7), (0.35, 3.95, 7), (0.2, 3.972, 6), (0.1, 3.978, 6),
+    ], attaches=[ASIS, PUBIS])
+
+    # ---------------- skeleton
+    K = "skeleton"
+    t12 = 2.93
+    v.add(T12, K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, t12), (0.07, t12 + 0.002), (0.082, t12 + 0.014), (0.078, t12 + 0.035), (0.11, t12 + 0.032),
+        (0.118, t12 + 0.05), (0.11, t12 + 0.066), (0.078, t12 + 0.066), (0.082, t12 + 0.095),
+        (0.07, t12 + 0.105), (0, t12 + 0.105)])))
+    verts = []
+    for i in range(5):
+        top = 3.06 + i * 0.135
+        w = (0.085, 0.09, 0.095, 0.1, 0.105)[i]
+        tp = (0.17, 0.2, 0.23, 0.215, 0.2)[i]
+        verts.append(symmetric_closed(f.pts([
+            (0, top), (w - 0.012, top + 0.002), (w + 0.004, top + 0.014), (w - 0.002, top + 0.032, "c"),
+            (tp - 0.015, top + 0.03), (tp, top + 0.045), (tp - 0.012, top + 0.064), (w - 0.002, top + 0.066, "c"),
+            (w + 0.004, top + 0.092), (w - 0.012, top + 0.105), (0, top + 0.107),
+        ])))
+    v.add(LUMBAR, K, "Midline", "Bone", " ".join(verts), "lumbar_vertebrae")
+    ant_ribbon(v, "ant_twelfth_rib_left", K, "twelfth_rib", "Bone", [
+        (0.1, 2.975, 11), (0.2, 3.02, 11), (0.3, 3.08, 9), (0.38, 3.135, 7), (0.42, 3.165, 5),
     ])
-    fibres(v, "ant_fibres_deep_psoas", D, [
-        [(0.085, 3.06), (0.135, 3.3), (0.19, 3.56), (0.28, 3.78), (0.4, 3.95), (0.5, 4.15)],
-        [(0.135, 3.12), (0.19, 3.36), (0.24, 3.6), (0.33, 3.8), (0.45, 3.97), (0.51, 4.1)],
-        # inguinal ligament (ASIS to pubic tubercle) over both muscles, on the line of the crease
-        [(0.6, 3.85), (0.42, 3.95), (0.24, 4.04), (0.1, 4.1)],
+    ant_ribbon(v, COSTAL, K, None, "Bone", [
+        (0.035, 2.285, 10), (0.2, 2.43, 12), (0.36, 2.6, 12), (0.49, 2.76, 11), (0.585, 2.93, 9),
+    ])
+    sac = symmetric_closed(f.pts([
+        (0, 3.72), (0.1, 3.715), (0.198, 3.712, "c"), (0.19, 3.8), (0.165, 3.9), (0.12, 3.98),
+        (0.07, 4.04), (0.03, 4.06, "c"), (0, 4.06),
+    ]))
+    foramina = []
+    for i, h in enumerate((3.78, 3.85, 3.915, 3.975)):
+        dx = 0.07 - i * 0.007
+        r = 7.0 - i * 0.8
+        foramina.append(sym_ellipse(v, dx, h, r, r * 0.8))
+    v.add("ant_sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
+    hip = closed_path(f.pts([
+        (0.19, 3.72, "c"), (0.26, 3.625), (0.37, 3.57), (0.49, 3.56), (0.59, 3.585), (0.655, 3.635),
+        (0.68, 3.7), (0.67, 3.77), (0.645, 3.83), (0.632, 3.866, "c"), (0.606, 3.895), (0.612, 3.932, "c"),
+        (0.585, 3.958), (0.566, 3.995), (0.56, 4.05), (0.54, 4.11), (0.48, 4.17), (0.42, 4.23),
+        (0.37, 4.29), (0.31, 4.325), (0.25, 4.305), (0.17, 4.245), (0.1, 4.195), (0.05, 4.152),
+        (0.03, 4.13, "c"), (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.94), (0.28, 3.905),
+        (0.285, 3.855), (0.25, 3.8), (0.205, 3.76),
+    ]))
+    hole = closed_path(f.pts([(0.17, 4.09), (0.24, 4.065), (0.31, 4.095), (0.325, 4.165), (0.28, 4.22), (0.2, 4.205), (0.16, 4.15)]))
+    v.add(HIP, K, "Left", "Bone", hip + " " + hole, "hip_bone", "ant_hip_bone_right")
+    ant_shape(v, FOSSA, K, None, "Bone", [
+        (0.215, 3.725), (0.27, 3.64), (0.38, 3.598), (0.5, 3.595), (0.59, 3.625), (0.635, 3.68),
+        (0.632, 3.76), (0.6, 3.83), (0.55, 3.875), (0.47, 3.895), (0.39, 3.89), (0.33, 3.87),
+        (0.28, 3.83), (0.235, 3.78),
+    ])
+    ant_ribbon(v, "ant_pelvic_brim_left", K, None, "Bone", [
+        (0.195, 3.745, 5), (0.245, 3.8, 5), (0.278, 3.862, 5), (0.27, 3.915, 5), (0.21, 3.948, 5),
+        (0.13, 3.965, 5), (0.08, 3.97, 4),
+    ])
+    ant_shape(v, PUBIS, K, None, "Bone", [
+        (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.942), (0.3, 3.935), (0.34, 3.96),
+        (0.33, 3.995), (0.24, 4.03), (0.165, 4.06), (0.137, 4.11), (0.142, 4.18), (0.18, 4.225),
+        (0.25, 4.255), (0.282, 4.3, "c"), (0.24, 4.296), (0.16, 4.236), (0.09, 4.184), (0.05, 4.15),
+        (0.03, 4.13, "c"),
+    ])
+    v.add(SYMPH, K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, 3.988), (0.022, 3.99), (0.03, 4.02), (0.03, 4.1), (0.022, 4.13), (0, 4.134)])), "pubic_symphysis")
+    ant_ribbon(v, CREST, K, "iliac_crest", "Bone", [
+        (0.2, 3.705, 9), (0.27, 3.62, 11), (0.38, 3.575, 12), (0.5, 3.567, 12), (0.6, 3.595, 12),
+        (0.66, 3.645, 11), (0.672, 3.715, 10), (0.655, 3.785, 9), (0.635, 3.835, 8),
+    ])
+    ant_shape(v, ASIS, K, "anterior_superior_iliac_spine", "Bone", [
+        (0.605, 3.8), (0.652, 3.81), (0.658, 3.852), (0.625, 3.885), (0.596, 3.86),
+    ])
+    ant_shape(v, AIIS, K, None, "Bone", [
+        (0.582, 3.905), (0.613, 3.91), (0.618, 3.945), (0.59, 3.968), (0.572, 3.94),
+    ])
+    ant_shape(v, FEMUR, K, "femur", "Bone", ANT_FEMUR)
+    ant_shape(v, GT, K, "greater_trochanter", "Bone", [
+        (0.658, 3.935), (0.71, 3.912), (0.742, 3.942), (0.752, 4.0), (0.744, 4.075), (0.718, 4.14),
+        (0.682, 4.1), (0.664, 4.02),
+    ])
+    ant_shape(v, LT, K, "lesser_trochanter", "Bone", [
+        (0.545, 4.125), (0.51, 4.145), (0.482, 4.185), (0.486, 4.228), (0.52, 4.245), (0.548, 4.235),
+    ])
+    px, py = f.p(0.36, 5.85)
+    v.add(PATELLA, K, "Left", "Bone", ellipse_path(px, py, 17, 21), None, "ant_patella_right")
+    ant_shape(v, TIBIA, K, None, "Bone", [
+        (0.2, 6.0, "c"), (0.36, 5.992), (0.52, 6.003, "c"), (0.535, 6.06), (0.5, 6.12), (0.45, 6.18),
+        (0.44, 6.5, "c"), (0.32, 6.5, "c"), (0.31, 6.22), (0.25, 6.15), (0.205, 6.08),
+    ])
+    ant_shape(v, "ant_fibula_left", K, None, "Bone", [
+        (0.5, 6.09), (0.535, 6.075), (0.546, 6.12), (0.532, 6.19), (0.525, 6.5, "c"), (0.497, 6.5, "c"),
+        (0.5, 6.2), (0.49, 6.13),
     ])
 
-    K = "skeleton"
-    v.shape("ant_femur_left", K, "femur", "Bone", FEMUR)
-    v.shape("ant_lesser_trochanter_left", K, "lesser_trochanter", "Bone", [
-        (0.56, 4.13), (0.52, 4.16), (0.49, 4.205), (0.505, 4.24), (0.55, 4.25, "c"), (0.56, 4.2),
+    # ---------------- nerves
+    N = "nerves"
+    # femoral nerve (L2-L4): leaves the lateral border of psoas, runs down in the groove between
+    # psoas and iliacus, passes under the inguinal ligament lateral to the femoral artery (at about
+    # the mid-inguinal point, dx ~0.31) and fans out a few centimetres below it
+    ant_ribbon(v, "ant_femoral_nerve_left", N, "femoral_nerve", "Nerve", [
+        (0.29, 3.5, 7), (0.312, 3.61, 8), (0.338, 3.73, 9), (0.365, 3.85, 9), (0.385, 3.96, 9),
+        (0.4, 4.04, 9), (0.405, 4.1, 8),
     ])
-    hip = closed_path(f.pts([
-        (0.17, 3.76, "c"), (0.19, 3.66), (0.28, 3.58), (0.42, 3.545), (0.57, 3.565), (0.665, 3.63),
-        (0.67, 3.72), (0.625, 3.8), (0.6, 3.85, "c"), (0.565, 3.89), (0.555, 3.94, "c"),
-        (0.58, 4.02), (0.55, 4.12), (0.47, 4.2), (0.38, 4.28), (0.3, 4.33), (0.24, 4.32),
-        (0.16, 4.26), (0.09, 4.2), (0.03, 4.17, "c"), (0.03, 4.04, "c"), (0.09, 4.03), (0.16, 4.0),
-        (0.24, 3.95), (0.3, 3.9), (0.26, 3.84), (0.2, 3.8),
-    ]))
-    hole = closed_path(f.pts([(0.12, 4.1), (0.2, 4.075), (0.3, 4.12), (0.32, 4.2), (0.25, 4.245), (0.16, 4.21)]))
-    v.add("ant_hip_bone_left", K, "Left", "Bone", hip + " " + hole, "hip_bone", "ant_hip_bone_right")
-    v.add("ant_sacrum", K, "Midline", "Bone", symmetric_closed(f.pts([
-        (0, 3.77), (0.12, 3.765), (0.18, 3.78, "c"), (0.16, 3.86), (0.12, 3.95), (0.07, 4.03),
-        (0.03, 4.07, "c"), (0, 4.07)])), "sacrum")
-    v.add("ant_pubic_symphysis", K, "Midline", "Bone", symmetric_closed(f.pts([
-        (0, 4.035), (0.025, 4.04), (0.035, 4.07), (0.035, 4.14), (0.025, 4.17), (0, 4.175)])), "pubic_symphysis")
-    bodies = []
-    for i in range(5):
-        top = 3.06 + i * 0.14
-        w = 0.085 + i * 0.008
-        bodies.append(symmetric_closed(f.pts([
-            (0, top), (w - 0.01, top + 0.002), (w + 0.005, top + 0.015), (w - 0.005, top + 0.055),
-            (w + 0.005, top + 0.1), (w - 0.01, top + 0.113), (0, top + 0.115),
-        ])))
-    v.add("ant_lumbar_vertebrae", K, "Midline", "Bone", " ".join(bodies), "lumbar_vertebrae")
-    v.ribbon("ant_iliac_crest_left", K, "iliac_crest", "Bone", [
-        (0.185, 3.7, 11), (0.28, 3.59, 13), (0.42, 3.55, 14), (0.57, 3.57, 14), (0.655, 3.63, 13),
-        (0.655, 3.72, 11), (0.615, 3.8, 9),
+    for name, seq in (
+        ("lateral", [(0.405, 4.08, 5), (0.47, 4.16, 5), (0.54, 4.3, 4), (0.6, 4.5, 4), (0.63, 4.7, 3)]),
+        ("rectus", [(0.408, 4.09, 5), (0.45, 4.25, 5), (0.49, 4.45, 4), (0.51, 4.65, 3)]),
+        ("medial", [(0.4, 4.1, 5), (0.41, 4.3, 4), (0.4, 4.6, 4), (0.37, 4.9, 3)]),
+        ("sartorius", [(0.4, 4.06, 4), (0.46, 4.1, 4), (0.52, 4.14, 3)]),
+    ):
+        ant_ribbon(v, "ant_femoral_nerve_%s_branch_left" % name, N, "femoral_nerve", "Nerve", seq)
+    ant_ribbon(v, "ant_saphenous_nerve_left", N, "femoral_nerve", "Nerve", [
+        (0.392, 4.1, 5), (0.37, 4.4, 5), (0.33, 4.8, 5), (0.28, 5.2, 5), (0.235, 5.6, 5), (0.215, 5.95, 4),
+        (0.225, 6.3, 4), (0.24, 6.7, 3),
     ])
-    v.shape("ant_anterior_superior_iliac_spine_left", K, "anterior_superior_iliac_spine", "Bone", [
-        (0.6, 3.78), (0.65, 3.79), (0.655, 3.84), (0.62, 3.875), (0.585, 3.85),
+    # lateral femoral cutaneous nerve (L2-L3): from the lateral border of psoas across iliacus toward
+    # the ASIS, under (or through) the inguinal ligament just inside the ASIS, then down over
+    # sartorius onto the outer thigh
+    ant_ribbon(v, "ant_lateral_femoral_cutaneous_nerve_left", N, "lateral_femoral_cutaneous_nerve", "Nerve", [
+        (0.262, 3.38, 5), (0.35, 3.49, 5), (0.45, 3.62, 5), (0.54, 3.75, 5), (0.588, 3.86, 5), (0.605, 3.98, 5),
+        (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
+
+    for p in ant_attach_problems(v):
+        print("PROBLEM:", p)
     return v
 
 
@@ -846,7 +1168,7 @@ def check(view, problems):
                 problems.append("%s: duplicate id %s" % (view.id, rid))
             ids.add(rid)
         subs = parse_path(r["path"])
-        filled = r["paint"] not in ("SkinLine", "Guide")
+        filled = r["paint"] not in ("SkinLine", "Guide", "Fibre")
         for pts, closed in subs:
             for (x, y) in pts:
                 if not (0 <= x <= 1000 and 0 <= y <= 2000):
@@ -884,7 +1206,7 @@ def regions_above(view, rid):
     idx = order.index(rid)
     above = []
     for r, mir in view.expanded()[idx + 1:]:
-        if r["paint"] in ("SkinLine", "Guide"):
+        if r["paint"] in ("SkinLine", "Guide", "Fibre"):
             continue
         above.append((r, mir))
     return above
