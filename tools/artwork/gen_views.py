@@ -441,10 +441,10 @@ HIP_INTRO = [
 # (meta-analysis of 7,068 limbs: the usual course 85.2%, the common fibular division through
 # piriformis 9.8%, every other pattern together about 5%); see data/sources.ron.
 SCIATIC_COURSES = [
-    ("nerves", "Sciatic nerve: usual course, below piriformis (85%)", True),
-    ("nerves_through", "Sciatic variant: fibular part through piriformis (10%)", False),
-    ("nerves_split", "Sciatic variant: fibular part above, tibial below piriformis (rare, under 5%)", False),
-    ("nerves_above", "Sciatic variant: whole nerve above piriformis (very rare, under 5%)", False),
+    ("nerves", "Sciatic nerve, usual: below piriformis (85%)", True),
+    ("nerves_through", "Sciatic variant: part through piriformis (10%)", False),
+    ("nerves_split", "Sciatic variant: split around piriformis (<5%)", False),
+    ("nerves_above", "Sciatic variant: above piriformis (<5%)", False),
 ]
 
 
@@ -654,7 +654,7 @@ def post_anatomy(v, P, full):
         (0.712, 4.07, 0.026), (0.662, 4.125, 0.028), (0.6, 4.17, 0.026), (0.548, 4.2, 0.022),
     ])
     shape("lesser_trochanter", K, "lesser_trochanter", "Bone", [
-        (0.472, 4.165), (0.515, 4.15), (0.542, 4.19), (0.534, 4.245), (0.498, 4.252), (0.468, 4.218),
+        (0.488, 4.17), (0.52, 4.16), (0.54, 4.19), (0.534, 4.236), (0.505, 4.242), (0.484, 4.214),
     ])
     ribbon2(v, L("gluteal_tuberosity"), K, "femur", "Bone", [
         (0.707, 4.19, 0.024), (0.694, 4.3, 0.026), (0.672, 4.45, 0.022),
@@ -702,14 +702,14 @@ def post_anatomy(v, P, full):
     # foramina), out through the greater sciatic notch, tapering to a rounded tendon on the top of
     # the greater trochanter; its lower border slopes down toward the sacrum
     shape("piriformis", D, "piriformis", "DeepMuscle", [
-        (0.1, 3.85, "c"), (0.16, 3.858), (0.23, 3.88), (0.31, 3.9), (0.43, 3.91), (0.56, 3.912),
+        (0.128, 3.85, "c"), (0.18, 3.858), (0.24, 3.877), (0.31, 3.897), (0.43, 3.908), (0.56, 3.91),
         (0.66, 3.905), (0.705, 3.905), (0.722, 3.922, "c"), (0.7, 3.94), (0.64, 3.946), (0.54, 3.956),
-        (0.43, 3.97), (0.33, 3.992), (0.24, 4.02), (0.16, 4.044), (0.092, 4.05, "c"), (0.088, 3.95),
+        (0.43, 3.97), (0.33, 3.992), (0.24, 4.02), (0.16, 4.042), (0.112, 4.05, "c"), (0.116, 3.95),
     ], [P + "sacrum", L("greater_trochanter")])
     fibre(v, P + "fibres_deep_piriformis", D, [
-        [(0.11, 3.875), (0.3, 3.912), (0.5, 3.925), (0.7, 3.92)],
-        [(0.11, 3.935), (0.3, 3.945), (0.5, 3.937), (0.69, 3.927)],
-        [(0.11, 4.0), (0.25, 3.99), (0.45, 3.952), (0.68, 3.932)],
+        [(0.135, 3.875), (0.3, 3.91), (0.5, 3.922), (0.7, 3.92)],
+        [(0.125, 3.935), (0.3, 3.945), (0.5, 3.937), (0.69, 3.927)],
+        [(0.12, 4.0), (0.25, 3.995), (0.45, 3.955), (0.68, 3.932)],
     ])
     # the triceps coxae: three bands below piriformis converging on the inner side of the greater
     # trochanter (trochanteric fossa)
@@ -753,9 +753,9 @@ def post_anatomy(v, P, full):
     # sacrotuberous ligament: from the PSIS and the lower side of the sacrum and coccyx, narrowing
     # and twisting down to the inner edge of the ischial tuberosity; over piriformis's origin
     shape("sacrotuberous_ligament", D, "sacrotuberous_ligament", "Ligament", [
-        (0.152, 3.875, "c"), (0.178, 3.93), (0.18, 4.0), (0.178, 4.08), (0.19, 4.16), (0.215, 4.228),
-        (0.232, 4.262, "c"), (0.208, 4.3, "c"), (0.16, 4.24), (0.1, 4.185), (0.05, 4.16, "c"),
-        (0.066, 4.11), (0.1, 4.06), (0.132, 3.99), (0.148, 3.93),
+        (0.152, 3.878, "c"), (0.168, 3.94), (0.168, 4.02), (0.172, 4.1), (0.19, 4.18), (0.218, 4.232),
+        (0.232, 4.262, "c"), (0.208, 4.298, "c"), (0.17, 4.235), (0.12, 4.18), (0.062, 4.148, "c"),
+        (0.085, 4.095), (0.112, 4.04), (0.135, 3.98), (0.145, 3.93),
     ])
 
     # ---------------- nerves: each course a layer of its own (one shown at a time)
@@ -869,11 +869,9 @@ def post_anatomy(v, P, full):
         (0.128, 3.98), (0.155, 3.88),
     ], [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
     fibre(v, P + "fibres_gluteus_maximus", S, [
-        [(0.2, 3.79), (0.45, 3.9), (0.7, 4.06)],
-        [(0.15, 3.92), (0.42, 4.03), (0.72, 4.2)],
-        [(0.11, 4.04), (0.4, 4.17), (0.71, 4.34)],
-        [(0.07, 4.16), (0.35, 4.3), (0.68, 4.46)],
-        [(0.09, 4.27), (0.3, 4.39), (0.55, 4.5)],
+        [(0.18, 3.82), (0.45, 3.93), (0.71, 4.1)],
+        [(0.12, 4.0), (0.42, 4.12), (0.72, 4.3)],
+        [(0.07, 4.18), (0.37, 4.3), (0.68, 4.46)],
     ])
 
 
@@ -1211,7 +1209,7 @@ def regions_above(view, rid):
     idx = order.index(rid)
     above = []
     for r, mir in view.expanded()[idx + 1:]:
-        if r["paint"] in ("SkinLine", "Guide"):
+        if r["paint"] in ("SkinLine", "Guide", "Fibre"):
             continue
         above.append((r, mir))
     return above
