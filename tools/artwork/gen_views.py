@@ -706,10 +706,13 @@ def post_anatomy(v, P, full):
         (0.66, 3.905), (0.705, 3.905), (0.722, 3.922, "c"), (0.7, 3.94), (0.64, 3.946), (0.54, 3.956),
         (0.43, 3.97), (0.33, 3.992), (0.24, 4.02), (0.16, 4.042), (0.112, 4.05, "c"), (0.116, 3.95),
     ], [P + "sacrum", L("greater_trochanter")])
+    # its rounded tendon, lighter, on the top of the trochanter (decoration: clicks go to the muscle)
+    ribbon2(v, L("piriformis_tendon"), D, None, "Tendon", [
+        (0.625, 3.928, 0.03), (0.67, 3.925, 0.03), (0.708, 3.922, 0.026)], caps=("flat", "round"))
     fibre(v, P + "fibres_deep_piriformis", D, [
-        [(0.135, 3.875), (0.3, 3.91), (0.5, 3.922), (0.7, 3.92)],
-        [(0.125, 3.935), (0.3, 3.945), (0.5, 3.937), (0.69, 3.927)],
-        [(0.12, 4.0), (0.25, 3.995), (0.45, 3.955), (0.68, 3.932)],
+        [(0.135, 3.875), (0.3, 3.91), (0.48, 3.922), (0.62, 3.922)],
+        [(0.125, 3.935), (0.3, 3.945), (0.48, 3.937), (0.62, 3.928)],
+        [(0.12, 4.0), (0.25, 3.995), (0.45, 3.955), (0.62, 3.935)],
     ])
     # the triceps coxae: three bands below piriformis converging on the inner side of the greater
     # trochanter (trochanteric fossa)
@@ -725,10 +728,15 @@ def post_anatomy(v, P, full):
         (0.228, 4.184, "c"), (0.3, 4.143), (0.45, 4.09), (0.6, 4.046), (0.668, 4.02, "c"),
         (0.668, 4.044, "c"), (0.6, 4.07), (0.45, 4.116), (0.31, 4.175), (0.248, 4.225, "c"),
     ], [L("ischial_tuberosity"), L("greater_trochanter")])
+    # their shared tendon into the inner side of the greater trochanter
+    shape("conjoint_tendon", D, None, "Tendon", [
+        (0.606, 3.976, "c"), (0.645, 3.965), (0.674, 3.962, "c"), (0.68, 4.003), (0.674, 4.042, "c"),
+        (0.645, 4.054), (0.606, 4.068, "c"),
+    ])
     fibre(v, P + "fibres_deep_gemelli", D, [
-        [(0.22, 4.088), (0.45, 4.012), (0.66, 3.973)],
-        [(0.24, 4.142), (0.45, 4.053), (0.66, 4.002)],
-        [(0.26, 4.196), (0.45, 4.103), (0.66, 4.032)],
+        [(0.22, 4.088), (0.42, 4.02), (0.6, 3.982)],
+        [(0.24, 4.142), (0.42, 4.06), (0.6, 4.012)],
+        [(0.26, 4.196), (0.42, 4.11), (0.6, 4.058)],
     ])
     # quadratus femoris: four-sided, from the outer edge of the ischial tuberosity straight across
     # to the quadrate tubercle on the intertrochanteric crest
