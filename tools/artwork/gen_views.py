@@ -801,10 +801,11 @@ def post_anatomy(v, P, full):
         branches("_above", "nerves_above", [TIBIAL_THIGH[0]], [FIBULAR_KNEE[0]])
     # posterior femoral cutaneous nerve: below piriformis, medial to the sciatic nerve, then just
     # under the fascia down the middle of the back of the thigh to the back of the knee
-    nerve("posterior_femoral_cutaneous_nerve", "nerves_cutaneous", "posterior_femoral_cutaneous_nerve", [
-        (0.255, 4.045, 0.024), (0.29, 4.12, 0.024), (0.33, 4.25, 0.024), (0.355, 4.45, 0.022),
-        (0.36, 4.8, 0.022), (0.35, 5.2, 0.02), (0.335, 5.6, 0.018), (0.33, 5.85, 0.016),
-    ])
+    if not full:
+        nerve("posterior_femoral_cutaneous_nerve", "nerves_cutaneous", "posterior_femoral_cutaneous_nerve", [
+            (0.255, 4.045, 0.024), (0.29, 4.12, 0.024), (0.33, 4.25, 0.024), (0.355, 4.45, 0.022),
+            (0.36, 4.8, 0.022), (0.35, 5.2, 0.02), (0.335, 5.6, 0.018), (0.33, 5.85, 0.016),
+        ])
 
     # ---------------- superficial muscles
     S = "superficial"
@@ -897,11 +898,11 @@ def build_posterior():
         ] + [
             (lid, title, vis, 1.0, [], {"exclusive": "sciatic_course"}) for (lid, title, vis) in SCIATIC_COURSES
         ] + [
-            ("nerves_cutaneous", "Posterior femoral cutaneous nerve", False, 1.0),
             # Superficial muscles on top; they fade to a ghost while the deep layer is shown, so
-            # the deep muscles and the nerves beneath read as beneath.
+            # the deep muscles and the nerves beneath read as beneath. (The posterior femoral
+            # cutaneous nerve is drawn on the hip close-up only, keeping this layer list short.)
             ("superficial", "Superficial muscles", True, 1.0,
-             ["deep", "nerves_through", "nerves_split", "nerves_above", "nerves_cutaneous"]),
+             ["deep", "nerves_through", "nerves_split", "nerves_above"]),
         ],
         -1,
         POSTERIOR_INTRO,
