@@ -230,11 +230,11 @@ class View:
             "Referral": ("#e0303070", "#b02020", 1.0),
             "TriggerPoint": ("#8c1018", "#400008", 1.0),
         }
-        bx = box or (0, 0, 1000, 2000)
-        scale = 1000.0 / max(bx[2], bx[3]) if box else 0.5
+        bx = box or (0, 0) + self.canvas
+        scale = 1000.0 / max(bx[2], bx[3]) if box else 1000.0 / max(self.canvas)
         s = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="%s %s %s %s">'
              % (bx[2] * scale, bx[3] * scale, bx[0], bx[1], bx[2], bx[3])]
-        s.append('<rect width="1000" height="2000" fill="#ffffff"/>')
+        s.append('<rect width="%s" height="%s" fill="#ffffff"/>' % self.canvas)
         opac = {l[0]: l[3] for l in self.layers}
         for lid, *_ in self.layers:
             if lid not in layer_ids:
