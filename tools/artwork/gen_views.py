@@ -634,7 +634,7 @@ def post_anatomy(v, P, full):
         (0.122, 3.862), (0.152, 3.83), (0.188, 3.848), (0.182, 3.893), (0.145, 3.9),
     ])
     ribbon2(v, L("sacral_border"), K, "sacrum", "Bone", [
-        (0.19, 3.9, 0.022), (0.16, 3.96, 0.022), (0.122, 4.03, 0.022), (0.08, 4.09, 0.02), (0.045, 4.12, 0.018),
+        (0.17, 3.905, 0.02), (0.143, 3.96, 0.02), (0.106, 4.03, 0.02), (0.066, 4.088, 0.018), (0.038, 4.114, 0.016),
     ])
     ribbon2(v, L("greater_sciatic_notch"), K, "greater_sciatic_notch", "Bone", [
         (0.222, 3.907, 0.02), (0.28, 3.92, 0.022), (0.306, 3.955, 0.022), (0.294, 4.0, 0.022),
@@ -702,17 +702,18 @@ def post_anatomy(v, P, full):
     # foramina), out through the greater sciatic notch, tapering to a rounded tendon on the top of
     # the greater trochanter; its lower border slopes down toward the sacrum
     shape("piriformis", D, "piriformis", "DeepMuscle", [
-        (0.128, 3.85, "c"), (0.18, 3.858), (0.24, 3.877), (0.31, 3.897), (0.43, 3.908), (0.56, 3.91),
+        (0.18, 3.9, "c"), (0.24, 3.893), (0.32, 3.899), (0.43, 3.908), (0.56, 3.91),
         (0.66, 3.905), (0.705, 3.905), (0.722, 3.922, "c"), (0.7, 3.94), (0.64, 3.946), (0.54, 3.956),
-        (0.43, 3.97), (0.33, 3.992), (0.24, 4.02), (0.16, 4.042), (0.112, 4.05, "c"), (0.116, 3.95),
+        (0.43, 3.97), (0.33, 3.992), (0.24, 4.024), (0.16, 4.052), (0.095, 4.065, "c"), (0.118, 4.03),
+        (0.156, 3.96),
     ], [P + "sacrum", L("greater_trochanter")])
     # its rounded tendon, lighter, on the top of the trochanter (decoration: clicks go to the muscle)
     ribbon2(v, L("piriformis_tendon"), D, None, "Tendon", [
         (0.625, 3.928, 0.03), (0.67, 3.925, 0.03), (0.708, 3.922, 0.026)], caps=("flat", "round"))
     fibre(v, P + "fibres_deep_piriformis", D, [
-        [(0.135, 3.875), (0.3, 3.91), (0.48, 3.922), (0.62, 3.922)],
-        [(0.125, 3.935), (0.3, 3.945), (0.48, 3.937), (0.62, 3.928)],
-        [(0.12, 4.0), (0.25, 3.995), (0.45, 3.955), (0.62, 3.935)],
+        [(0.19, 3.913), (0.3, 3.913), (0.48, 3.922), (0.62, 3.922)],
+        [(0.16, 3.975), (0.3, 3.955), (0.48, 3.937), (0.62, 3.928)],
+        [(0.12, 4.045), (0.25, 4.01), (0.45, 3.958), (0.62, 3.935)],
     ])
     # the triceps coxae: three bands below piriformis converging on the inner side of the greater
     # trochanter (trochanteric fossa)
@@ -761,9 +762,9 @@ def post_anatomy(v, P, full):
     # sacrotuberous ligament: from the PSIS and the lower side of the sacrum and coccyx, narrowing
     # and twisting down to the inner edge of the ischial tuberosity; over piriformis's origin
     shape("sacrotuberous_ligament", D, "sacrotuberous_ligament", "Ligament", [
-        (0.152, 3.878, "c"), (0.168, 3.94), (0.168, 4.02), (0.172, 4.1), (0.19, 4.18), (0.218, 4.232),
-        (0.232, 4.262, "c"), (0.208, 4.298, "c"), (0.17, 4.235), (0.12, 4.18), (0.062, 4.148, "c"),
-        (0.085, 4.095), (0.112, 4.04), (0.135, 3.98), (0.145, 3.93),
+        (0.166, 3.902, "c"), (0.178, 3.94), (0.174, 4.02), (0.176, 4.1), (0.19, 4.18), (0.218, 4.232),
+        (0.232, 4.262, "c"), (0.208, 4.298, "c"), (0.17, 4.235), (0.12, 4.18), (0.075, 4.152, "c"),
+        (0.1, 4.1), (0.13, 4.04), (0.155, 3.98), (0.168, 3.94),
     ])
 
     # ---------------- nerves: each course a layer of its own (one shown at a time)
