@@ -46,6 +46,8 @@ FIBRES = True  # thin fibre-direction lines (SkinLine, no structure) on the musc
 class Fig:
     """Converts figure units to canvas units for one side of one view."""
 
+    sx = HX  # canvas units per head height, across
+
     def __init__(self, sign):
         # sign = -1: the person's left is at x < 500 (posterior); +1: x > 500 (anterior)
         self.sign = sign
@@ -171,6 +173,8 @@ class View:
         self.layers = layers  # (id, title, visible, opacity)
         self.regions = []
         self.f = Fig(sign)
+        self.order = 0 if vid == "posterior" else 1
+        self.canvas = (1000.0, 2000.0)
 
     def add(self, rid, layer, side, paint, path, structure=None, mirror=None, attaches=()):
         """`attaches`: bone region ids (same view, same side naming) the shape reaches: origin and insertion."""
@@ -189,14 +193,13 @@ class View:
     # ---- output
 
     def ron(self):
-        order = 0 if self.id == "posterior" else 1
         return view_ron(
             "gen_views.py",
             self.id,
             self.title,
-            order,
+            self.order,
             self.orientation,
-            (1000.0, 2000.0),
+            self.canvas,
             500.0,
             self.layers,
             self.regions,
@@ -227,11 +230,11 @@ class View:
             "Referral": ("#e0303070", "#b02020", 1.0),
             "TriggerPoint": ("#8c1018", "#400008", 1.0),
         }
-        bx = box or (0, 0, 1000, 2000)
-        scale = 1000.0 / max(bx[2], bx[3]) if box else 0.5
+        bx = box or (0, 0) + self.canvas
+        scale = 1000.0 / max(bx[2], bx[3]) if box else 1000.0 / max(self.canvas)
         s = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="%s %s %s %s">'
              % (bx[2] * scale, bx[3] * scale, bx[0], bx[1], bx[2], bx[3])]
-        s.append('<rect width="1000" height="2000" fill="#ffffff"/>')
+        s.append('<rect width="%s" height="%s" fill="#ffffff"/>' % self.canvas)
         opac = {l[0]: l[3] for l in self.layers}
         for lid, *_ in self.layers:
             if lid not in layer_ids:
@@ -405,16 +408,481 @@ def skin_common(v, front):
 
 
 POSTERIOR_INTRO = [
-    "The back of the body, with the low back, buttock, thigh and calf muscles that matter most in "
-    "sciatica. The superficial muscles show first: erector spinae beside the spine, gluteus maximus "
-    "over the buttock, the hamstrings and the calf.",
+    "The back of the body, drawn like an atlas plate from the skeleton out: the low back, buttock, "
+    "thigh and calf muscles that matter most in sciatica, each reaching the bones it pulls on. The "
+    "superficial muscles show first: erector spinae beside the spine, gluteus maximus over the "
+    "buttock, the hamstrings and the calf, with the bones showing faintly where no muscle covers them.",
     "Click a muscle to read what it is, where it attaches, what it does, how it relates to the "
     "sciatic nerve, and how to massage it yourself.",
-    "Turn on the deep muscles and the sciatic nerve in the layer list to see what lies under the "
-    "buttock: piriformis, the small hip rotators below it, and the nerve running from under "
-    "piriformis down the back of the thigh. Skeletal landmarks shows the bones you can feel, such "
-    "as the iliac crest and the sitting bone.",
+    "Turn on the deep muscles to lift gluteus maximus away: piriformis, the small hip rotators "
+    "below it (superior gemellus, obturator internus, inferior gemellus, quadratus femoris) and the "
+    "sciatic nerve leaving the pelvis under piriformis and running down the back of the thigh. The "
+    "nerve's less common routes past piriformis are separate layers; only one is shown at a time. "
+    "For a larger drawing of the buttock, open the hip close-up.",
 ]
+
+HIP_INTRO = [
+    "A close-up of the back of the pelvis and hip, seen from behind, with gluteus maximus drawn as "
+    "a faint veil so the deep muscles under it show: gluteus medius and minimus under the iliac "
+    "crest, piriformis running from the sacrum through the greater sciatic notch to the top of the "
+    "greater trochanter, and below it superior gemellus, the obturator internus tendon, inferior "
+    "gemellus and quadratus femoris.",
+    "The sciatic nerve leaves the pelvis just below piriformis, beside the sacrum, and runs down "
+    "between the sitting bone (ischial tuberosity) and the greater trochanter, a little nearer the "
+    "sitting bone; the thin posterior femoral cutaneous nerve runs beside it. The less common routes "
+    "of the nerve past piriformis can be shown instead of the usual one, one at a time.",
+    "The bony points you can feel through the skin are drawn too: the dimples over the posterior "
+    "superior iliac spines, the edge of the sacrum, the sitting bones and the greater trochanters. "
+    "They are the map for finding the muscles, and for keeping pressure off the nerve.",
+]
+
+# Sciatic nerve courses past piriformis: the usual one first (shown by default), then the
+# variants, alternatives in one exclusive group. Prevalences from Tomaszewski et al. 2016
+# (meta-analysis of 7,068 limbs: the usual course 85.2%, the common fibular division through
+# piriformis 9.8%, every other pattern together about 5%); see data/sources.ron.
+SCIATIC_COURSES = [
+    ("nerves", "Sciatic nerve, usual: below piriformis (85%)", True),
+    ("nerves_through", "Sciatic variant: part through piriformis (10%)", False),
+    ("nerves_split", "Sciatic variant: split around piriformis (<5%)", False),
+    ("nerves_above", "Sciatic variant: above piriformis (<5%)", False),
+]
+
+
+class ScaledFig(Fig):
+    """Figure units to canvas units for a close-up: `sx` canvas units per head height, the
+    figure height h0 at canvas y `top`."""
+
+    def __init__(self, sign, sx, h0, top):
+        self.sign = sign
+        self.sx = sx
+        self.sy = sx * HY / HX
+        self.h0 = h0
+        self.top = top
+
+    def p(self, dx, h):
+        return (MID + self.sign * self.sx * dx, self.top + self.sy * (h - self.h0))
+
+
+def fibre(v, rid, layer, lines):
+    """Fibre-direction strokes (Paint Fibre, no structure), both sides, on the muscle's layer."""
+    v.add(rid, layer, "Midline", "Fibre", " ".join(sym_line(v, l) for l in lines))
+
+
+def ribbon2(v, rid, layer, structure, paint, seq, caps=("round", "round"), attaches=()):
+    """A band along a centre line of (dx, h, width in head heights); each end round or flat."""
+    center = [v.f.p(dx, h) + (w * v.f.sx,) for (dx, h, w) in seq]
+    n = len(center)
+    left, right = [], []
+    for i, (x, y, w) in enumerate(center):
+        a = center[max(i - 1, 0)]
+        b = center[min(i + 1, n - 1)]
+        t = _unit((b[0] - a[0], b[1] - a[1]))
+        nrm = (-t[1], t[0])
+        left.append((x + nrm[0] * w / 2, y + nrm[1] * w / 2, False))
+        right.append((x - nrm[0] * w / 2, y - nrm[1] * w / 2, False))
+    t0 = _unit((center[1][0] - center[0][0], center[1][1] - center[0][1]))
+    t1 = _unit((center[-1][0] - center[-2][0], center[-1][1] - center[-2][1]))
+    out = []
+    if caps[1] == "flat":
+        left[-1] = left[-1][:2] + (True,)
+        right[-1] = right[-1][:2] + (True,)
+    if caps[0] == "flat":
+        left[0] = left[0][:2] + (True,)
+        right[0] = right[0][:2] + (True,)
+    out.extend(left)
+    if caps[1] == "round":
+        w = center[-1][2]
+        out.append((center[-1][0] + t1[0] * w * 0.45, center[-1][1] + t1[1] * w * 0.45, False))
+    out.extend(reversed(right))
+    if caps[0] == "round":
+        w = center[0][2]
+        out.append((center[0][0] - t0[0] * w * 0.45, center[0][1] - t0[1] * w * 0.45, False))
+    mirror = rid[: -len("_left")] + "_right" if rid.endswith("_left") else None
+    v.add(rid, layer, "Left" if mirror else "Midline", paint, closed_path(out), structure, mirror, attaches)
+
+
+def clip_line(seq, hmax):
+    """A centre line (dx, h, w) cut at height hmax (interpolated); returns (line, was_cut)."""
+    out = []
+    for i, p in enumerate(seq):
+        if p[1] <= hmax:
+            out.append(p)
+            continue
+        q = seq[i - 1]
+        t = (hmax - q[1]) / (p[1] - q[1])
+        out.append(tuple(q[k] + (p[k] - q[k]) * t for k in range(3)))
+        return out, True
+    return out, False
+
+
+def clip_line2(seq, hmax):
+    line, cut = clip_line(seq, hmax)
+    return line, ("round", "flat" if cut else "round")
+
+
+# ---- the bones of the back of the pelvis, hip and leg, in figure units (dx, h)
+
+HIP_BONE = [
+    # PSIS, up the back of the iliac crest, round its top and outer end
+    (0.15, 3.868, "c"), (0.172, 3.78), (0.215, 3.69), (0.3, 3.61), (0.44, 3.562), (0.57, 3.576),
+    (0.66, 3.632), (0.692, 3.712, "c"),
+    # outer border of the ilium down to the back of the acetabulum (covering the femoral head)
+    (0.675, 3.8), (0.632, 3.875), (0.598, 3.94), (0.585, 4.0), (0.578, 4.06),
+    # the ischium down to the outer side of the tuberosity, round its lower end
+    (0.535, 4.125), (0.45, 4.175), (0.37, 4.225), (0.33, 4.285), (0.31, 4.345), (0.262, 4.372),
+    # ischiopubic ramus to the pubic symphysis (seen behind the coccyx) and back
+    (0.2, 4.34), (0.13, 4.275), (0.06, 4.222), (0.025, 4.205, "c"), (0.025, 4.145, "c"), (0.075, 4.165),
+    (0.14, 4.2), (0.192, 4.232, "c"),
+    # up the posterior border: lesser sciatic notch, ischial spine, greater sciatic notch, PIIS
+    (0.222, 4.195), (0.228, 4.155), (0.21, 4.118), (0.172, 4.096, "c"), (0.215, 4.066),
+    (0.268, 4.026), (0.302, 3.978), (0.308, 3.942), (0.283, 3.916), (0.215, 3.902, "c"), (0.185, 3.892),
+]
+
+SACRUM_HALF = [
+    (0, 3.77), (0.12, 3.765), (0.205, 3.77, "c"), (0.197, 3.85), (0.168, 3.94), (0.122, 4.03),
+    (0.072, 4.1), (0.036, 4.125, "c"), (0, 4.125),
+]
+
+FEMUR_TOP = [
+    # from the medial shaft below the lesser trochanter, up round the head, along the neck, over
+    # the greater trochanter and down the outer shaft
+    (0.5, 4.5), (0.527, 4.32), (0.535, 4.225), (0.52, 4.16), (0.482, 4.092), (0.445, 4.066),
+    (0.398, 4.01), (0.392, 3.945), (0.43, 3.902), (0.475, 3.893), (0.525, 3.905), (0.585, 3.928),
+    (0.635, 3.912), (0.685, 3.888), (0.738, 3.905), (0.765, 3.965), (0.767, 4.05), (0.745, 4.13),
+    (0.716, 4.25), (0.688, 4.42),
+]
+FEMUR_BOTTOM = [
+    (0.655, 4.62), (0.63, 4.8), (0.58, 5.15), (0.542, 5.45), (0.533, 5.6), (0.55, 5.75),
+    (0.558, 5.87), (0.535, 5.968), (0.47, 6.0), (0.41, 5.958, "c"), (0.35, 6.0), (0.27, 6.0),
+    (0.215, 5.95), (0.21, 5.84), (0.25, 5.72), (0.32, 5.5), (0.39, 5.2), (0.45, 4.85),
+]
+FEMUR_CUT = [(0.668, 4.62), (0.658, 4.745, "c"), (0.482, 4.745, "c"), (0.49, 4.62)]
+
+# the sciatic nerve and its branches: centre lines (dx, h, width in H)
+SCIATIC_USUAL = [
+    (0.3, 4.028, 0.064), (0.335, 4.085, 0.064), (0.38, 4.16, 0.064), (0.415, 4.26, 0.064),
+    (0.43, 4.4, 0.064), (0.432, 4.8, 0.064), (0.415, 5.2, 0.06), (0.397, 5.45, 0.058),
+]
+TIBIAL_THIGH = [(0.393, 5.42, 0.048), (0.38, 5.7, 0.048), (0.365, 6.0, 0.044), (0.35, 6.4, 0.04),
+                (0.335, 6.9, 0.036), (0.3, 7.35, 0.032), (0.255, 7.68, 0.028)]
+FIBULAR_KNEE = [(0.405, 5.42, 0.04), (0.45, 5.68, 0.04), (0.5, 5.95, 0.036), (0.53, 6.15, 0.036),
+                (0.545, 6.25, 0.032), (0.53, 6.36, 0.028)]
+
+
+def post_anatomy(v, P, full):
+    """The back of the body from the skeleton out. `P` prefixes every region id ("" on the back
+    view, "hip_" on the close-up); `full` adds the lumbar spine, the ribs and the legs (the
+    close-up shows the pelvis and hip only, and cuts the femur, the IT band and the nerves at
+    its lower edge)."""
+    f = v.f
+    s = v.f.sx / HX  # canvas scale relative to the back view
+    HMAX = 99 if full else 4.745
+    L = lambda name: P + name + "_left"  # noqa: E731
+
+    def shape(name, layer, structure, paint, seq, attaches=()):
+        v.add(L(name), layer, "Left", paint, closed_path(f.pts(seq)), structure, P + name + "_right", attaches)
+
+    # ---------------- skeleton (drawn beneath the muscles, fading under them)
+    K = "skeleton"
+    femur = FEMUR_TOP + (FEMUR_BOTTOM if full else FEMUR_CUT)
+    shape("femur", K, "femur", "Bone", femur)
+    if full:
+        shape("tibia", K, "tibia", "Bone", [
+            (0.18, 6.05), (0.3, 6.02), (0.45, 6.04), (0.475, 6.1), (0.45, 6.16), (0.4, 6.22),
+            (0.35, 6.5), (0.332, 6.9), (0.33, 7.3), (0.34, 7.6), (0.335, 7.72), (0.29, 7.76),
+            (0.238, 7.8, "c"), (0.218, 7.72), (0.232, 7.4), (0.226, 7.0), (0.215, 6.6), (0.2, 6.3),
+            (0.176, 6.13),
+        ])
+        shape("fibula", K, "fibula", "Bone", [
+            (0.452, 6.125), (0.5, 6.1), (0.54, 6.14), (0.535, 6.2), (0.5, 6.245), (0.478, 6.6),
+            (0.448, 7.0), (0.416, 7.4), (0.404, 7.6), (0.41, 7.72), (0.39, 7.82, "c"), (0.366, 7.76),
+            (0.37, 7.5), (0.398, 7.1), (0.428, 6.7), (0.452, 6.35), (0.44, 6.2),
+        ])
+        shape("calcaneus", K, "calcaneus", "Bone", [
+            (0.262, 7.84), (0.33, 7.808), (0.388, 7.845), (0.388, 7.93), (0.33, 7.968), (0.27, 7.945),
+        ])
+    # sacrum with its four pairs of posterior foramina, under the hip bones (the PSIS overlaps it)
+    sac = symmetric_closed(f.pts(SACRUM_HALF))
+    foramina = []
+    for i, h in enumerate((3.835, 3.905, 3.97, 4.03)):
+        dx = 0.082 - i * 0.008
+        r = (7.5 - i * 1.0) * s
+        foramina.append(sym_ellipse(v, dx, h, r, r * 0.85))
+    v.add(P + "sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
+    v.add(L("hip_bone"), K, "Left", "Bone", closed_path(f.pts(HIP_BONE)), "hip_bone", P + "hip_bone_right")
+    v.add(P + "coccyx", K, "Midline", "Bone", symmetric_closed(f.pts([
+        (0, 4.125), (0.03, 4.13), (0.032, 4.16), (0.02, 4.19), (0, 4.21, "c")])), "coccyx")
+    if full:
+        verts = []
+        for i in range(5):
+            top = 3.115 + i * 0.133
+            wide = (0.17, 0.19, 0.21, 0.19, 0.17)[i]
+            half = [
+                (0, top), (0.05, top + 0.005), (0.065, top + 0.025), (wide - 0.02, top + 0.035), (wide, top + 0.05),
+                (wide - 0.015, top + 0.07), (0.07, top + 0.07), (0.055, top + 0.1), (0.025, top + 0.112), (0, top + 0.112),
+            ]
+            verts.append(symmetric_closed(f.pts(half)))
+        v.add(P + "lumbar_vertebrae", K, "Midline", "Bone", " ".join(verts), "lumbar_vertebrae")
+        ribbon2(v, L("twelfth_rib"), K, "twelfth_rib", "Bone", [
+            (0.06, 3.04, 0.052), (0.16, 3.06, 0.052), (0.27, 3.09, 0.044), (0.37, 3.13, 0.032), (0.42, 3.155, 0.024),
+        ])
+    ribbon2(v, L("iliac_crest"), K, "iliac_crest", "Bone", [
+        (0.165, 3.8, 0.04), (0.2, 3.7, 0.05), (0.3, 3.613, 0.054), (0.44, 3.57, 0.056), (0.57, 3.585, 0.056),
+        (0.655, 3.64, 0.052), (0.682, 3.715, 0.044),
+    ])
+    shape("posterior_superior_iliac_spine", K, "posterior_superior_iliac_spine", "Bone", [
+        (0.122, 3.862), (0.152, 3.83), (0.188, 3.848), (0.182, 3.893), (0.145, 3.9),
+    ])
+    ribbon2(v, L("sacral_border"), K, "sacrum", "Bone", [
+        (0.17, 3.905, 0.02), (0.143, 3.96, 0.02), (0.106, 4.03, 0.02), (0.066, 4.088, 0.018), (0.038, 4.114, 0.016),
+    ])
+    ribbon2(v, L("greater_sciatic_notch"), K, "greater_sciatic_notch", "Bone", [
+        (0.222, 3.907, 0.02), (0.28, 3.92, 0.022), (0.306, 3.955, 0.022), (0.294, 4.0, 0.022),
+        (0.255, 4.042, 0.022), (0.205, 4.078, 0.02),
+    ])
+    shape("ischial_spine", K, "ischial_spine", "Bone", [
+        (0.165, 4.096, "c"), (0.215, 4.068), (0.236, 4.1), (0.216, 4.125),
+    ])
+    shape("ischial_tuberosity", K, "ischial_tuberosity", "Bone", [
+        (0.2, 4.26), (0.245, 4.218), (0.3, 4.232), (0.326, 4.29), (0.302, 4.345), (0.245, 4.362), (0.202, 4.33),
+    ])
+    shape("greater_trochanter", K, "greater_trochanter", "Bone", [
+        (0.642, 3.935), (0.68, 3.898), (0.735, 3.908), (0.765, 3.965), (0.766, 4.05), (0.742, 4.122),
+        (0.7, 4.142), (0.662, 4.1), (0.646, 4.02),
+    ])
+    ribbon2(v, L("intertrochanteric_crest"), K, "femur", "Bone", [
+        (0.712, 4.07, 0.026), (0.662, 4.125, 0.028), (0.6, 4.17, 0.026), (0.548, 4.2, 0.022),
+    ])
+    shape("lesser_trochanter", K, "lesser_trochanter", "Bone", [
+        (0.488, 4.17), (0.52, 4.16), (0.54, 4.19), (0.534, 4.236), (0.505, 4.242), (0.484, 4.214),
+    ])
+    ribbon2(v, L("gluteal_tuberosity"), K, "femur", "Bone", [
+        (0.707, 4.19, 0.024), (0.694, 4.3, 0.026), (0.672, 4.45, 0.022),
+    ])
+
+    # ---------------- deep muscles, each from its origin bone to its insertion bone
+    D = "deep"
+    if full:
+        shape("quadratus_lumborum", D, "quadratus_lumborum", "DeepMuscle", [
+            (0.13, 3.055, "c"), (0.21, 3.066), (0.29, 3.09), (0.375, 3.128, "c"), (0.405, 3.22),
+            (0.44, 3.34), (0.475, 3.46), (0.5, 3.6, "c"), (0.44, 3.61), (0.37, 3.622), (0.3, 3.65),
+            (0.245, 3.68), (0.195, 3.72, "c"), (0.17, 3.6), (0.155, 3.47), (0.145, 3.33), (0.14, 3.19),
+        ], [L("twelfth_rib"), L("iliac_crest"), P + "lumbar_vertebrae"])
+        fibre(v, P + "fibres_deep_quadratus_lumborum", D, [
+            [(0.445, 3.53), (0.4, 3.33), (0.35, 3.125)],
+            [(0.37, 3.56), (0.33, 3.33), (0.285, 3.1)],
+            [(0.29, 3.6), (0.26, 3.35), (0.22, 3.08)],
+            [(0.225, 3.655), (0.2, 3.4), (0.175, 3.14)],
+        ])
+    # gluteus medius: fan from the outer ilium below the crest to the greater trochanter
+    shape("gluteus_medius", D, "gluteus_medius", "DeepMuscle", [
+        (0.19, 3.705, "c"), (0.24, 3.66), (0.34, 3.612), (0.5, 3.578), (0.62, 3.608), (0.684, 3.664),
+        (0.729, 3.77), (0.748, 3.9), (0.755, 3.99, "c"), (0.705, 3.958, "c"), (0.6, 3.915),
+        (0.48, 3.87), (0.36, 3.826), (0.26, 3.792), (0.2, 3.77), (0.183, 3.74),
+    ], [L("iliac_crest"), L("greater_trochanter")])
+    fibre(v, P + "fibres_deep_gluteus_medius", D, [
+        [(0.21, 3.735), (0.45, 3.815), (0.71, 3.96)],
+        [(0.28, 3.66), (0.5, 3.75), (0.718, 3.965)],
+        [(0.4, 3.612), (0.57, 3.7), (0.728, 3.972)],
+        [(0.53, 3.6), (0.64, 3.68), (0.737, 3.978)],
+        [(0.645, 3.638), (0.71, 3.75), (0.744, 3.985)],
+    ])
+    # gluteus minimus: smaller fan beneath it, ilium to the front of the greater trochanter
+    shape("gluteus_minimus", D, "gluteus_minimus", "DeepMuscle", [
+        (0.36, 3.885, "c"), (0.42, 3.815), (0.5, 3.758), (0.59, 3.728), (0.665, 3.74), (0.715, 3.795),
+        (0.74, 3.87), (0.75, 3.945, "c"), (0.712, 3.955, "c"), (0.6, 3.93), (0.48, 3.905),
+    ], [L("hip_bone"), L("greater_trochanter")])
+    fibre(v, P + "fibres_deep_gluteus_minimus", D, [
+        [(0.43, 3.87), (0.58, 3.905), (0.72, 3.945)],
+        [(0.48, 3.81), (0.62, 3.87), (0.728, 3.94)],
+        [(0.56, 3.765), (0.67, 3.84), (0.735, 3.935)],
+        [(0.65, 3.755), (0.712, 3.83), (0.741, 3.93)],
+    ])
+    # piriformis: a triangle, its broad base on the front of the sacrum (S2-S4, between the
+    # foramina), out through the greater sciatic notch, tapering to a rounded tendon on the top of
+    # the greater trochanter; its lower border slopes down toward the sacrum
+    shape("piriformis", D, "piriformis", "DeepMuscle", [
+        (0.18, 3.9, "c"), (0.24, 3.893), (0.32, 3.899), (0.43, 3.908), (0.56, 3.91),
+        (0.66, 3.905), (0.705, 3.905), (0.722, 3.922, "c"), (0.7, 3.94), (0.64, 3.946), (0.54, 3.956),
+        (0.43, 3.97), (0.33, 3.992), (0.24, 4.024), (0.16, 4.052), (0.095, 4.065, "c"), (0.118, 4.03),
+        (0.156, 3.96),
+    ], [P + "sacrum", L("greater_trochanter")])
+    # its rounded tendon, lighter, on the top of the trochanter (decoration: clicks go to the muscle)
+    ribbon2(v, L("piriformis_tendon"), D, None, "Tendon", [
+        (0.625, 3.928, 0.03), (0.67, 3.925, 0.03), (0.708, 3.922, 0.026)], caps=("flat", "round"))
+    fibre(v, P + "fibres_deep_piriformis", D, [
+        [(0.19, 3.913), (0.3, 3.913), (0.48, 3.922), (0.62, 3.922)],
+        [(0.16, 3.975), (0.3, 3.955), (0.48, 3.937), (0.62, 3.928)],
+        [(0.12, 4.045), (0.25, 4.01), (0.45, 3.958), (0.62, 3.935)],
+    ])
+    # the triceps coxae: three bands below piriformis converging on the inner side of the greater
+    # trochanter (trochanteric fossa)
+    shape("superior_gemellus", D, "superior_gemellus", "DeepMuscle", [
+        (0.19, 4.074, "c"), (0.3, 4.04), (0.45, 4.0), (0.6, 3.97), (0.668, 3.96, "c"),
+        (0.668, 3.986, "c"), (0.6, 3.994), (0.45, 4.025), (0.3, 4.07), (0.205, 4.106, "c"),
+    ], [L("ischial_spine"), L("greater_trochanter")])
+    shape("obturator_internus", D, "obturator_internus", "DeepMuscle", [
+        (0.218, 4.118, "c"), (0.3, 4.086), (0.45, 4.04), (0.6, 4.0), (0.668, 3.99, "c"),
+        (0.668, 4.014, "c"), (0.6, 4.024), (0.45, 4.066), (0.3, 4.12), (0.226, 4.17, "c"),
+    ], [L("hip_bone"), L("greater_trochanter")])
+    shape("inferior_gemellus", D, "inferior_gemellus", "DeepMuscle", [
+        (0.228, 4.184, "c"), (0.3, 4.143), (0.45, 4.09), (0.6, 4.046), (0.668, 4.02, "c"),
+        (0.668, 4.044, "c"), (0.6, 4.07), (0.45, 4.116), (0.31, 4.175), (0.248, 4.225, "c"),
+    ], [L("ischial_tuberosity"), L("greater_trochanter")])
+    # their shared tendon into the inner side of the greater trochanter
+    shape("conjoint_tendon", D, None, "Tendon", [
+        (0.606, 3.976, "c"), (0.645, 3.965), (0.674, 3.962, "c"), (0.68, 4.003), (0.674, 4.042, "c"),
+        (0.645, 4.054), (0.606, 4.068, "c"),
+    ])
+    fibre(v, P + "fibres_deep_gemelli", D, [
+        [(0.22, 4.088), (0.42, 4.02), (0.6, 3.982)],
+        [(0.24, 4.142), (0.42, 4.06), (0.6, 4.012)],
+        [(0.26, 4.196), (0.42, 4.11), (0.6, 4.058)],
+    ])
+    # quadratus femoris: four-sided, from the outer edge of the ischial tuberosity straight across
+    # to the quadrate tubercle on the intertrochanteric crest
+    shape("quadratus_femoris", D, "quadratus_femoris", "DeepMuscle", [
+        (0.3, 4.232, "c"), (0.4, 4.205), (0.52, 4.178), (0.64, 4.128, "c"), (0.655, 4.235, "c"),
+        (0.53, 4.262), (0.41, 4.29), (0.315, 4.318, "c"), (0.312, 4.27),
+    ], [L("ischial_tuberosity"), L("intertrochanteric_crest")])
+    fibre(v, P + "fibres_deep_quadratus_femoris", D, [
+        [(0.315, 4.25), (0.47, 4.215), (0.64, 4.16)],
+        [(0.315, 4.29), (0.47, 4.255), (0.645, 4.205)],
+    ])
+    if full:
+        shape("biceps_femoris_short_head", D, "biceps_femoris_short_head", "DeepMuscle", [
+            (0.535, 4.93, "c"), (0.575, 5.05), (0.6, 5.25), (0.607, 5.46), (0.588, 5.68), (0.55, 5.9),
+            (0.535, 6.04), (0.527, 6.14, "c"), (0.514, 5.98), (0.5, 5.75), (0.49, 5.5), (0.503, 5.22),
+            (0.52, 5.05),
+        ], [L("femur"), L("fibula")])
+        fibre(v, P + "fibres_deep_biceps_short_head", D, [
+            [(0.525, 5.15), (0.55, 5.45), (0.55, 5.75), (0.533, 6.02)],
+            [(0.565, 5.12), (0.585, 5.45), (0.57, 5.75), (0.538, 6.04)],
+        ])
+    # sacrotuberous ligament: from the PSIS and the lower side of the sacrum and coccyx, narrowing
+    # and twisting down to the inner edge of the ischial tuberosity; over piriformis's origin
+    shape("sacrotuberous_ligament", D, "sacrotuberous_ligament", "Ligament", [
+        (0.166, 3.902, "c"), (0.178, 3.94), (0.174, 4.02), (0.176, 4.1), (0.19, 4.18), (0.218, 4.232),
+        (0.232, 4.262, "c"), (0.208, 4.298, "c"), (0.17, 4.235), (0.12, 4.18), (0.075, 4.152, "c"),
+        (0.1, 4.1), (0.13, 4.04), (0.155, 3.98), (0.168, 3.94),
+    ])
+
+    # ---------------- nerves: each course a layer of its own (one shown at a time)
+    def nerve(name, layer, structure, seq):
+        line, caps = clip_line2(seq, HMAX)
+        ribbon2(v, L(name), layer, structure, "Nerve", line, caps)
+
+    def branches(sfx, layer, tib_top, fib_top):
+        """Tibial and common fibular nerves for one course: from where they separate (given as
+        centre lines down to the knee) on down the leg."""
+        nerve("tibial_nerve" + sfx, layer, "tibial_nerve", tib_top + (TIBIAL_THIGH[1:] if full else []))
+        nerve("common_fibular_nerve" + sfx, layer, "common_fibular_nerve", fib_top + (FIBULAR_KNEE[1:] if full else []))
+
+    # the usual course: one trunk below piriformis, dividing above the knee
+    nerve("sciatic_nerve", "nerves", "sciatic_nerve", SCIATIC_USUAL)
+    if full:
+        branches("", "nerves", [TIBIAL_THIGH[0]], [FIBULAR_KNEE[0]])
+    # the common fibular part through piriformis, the tibial part below it; the two run down the
+    # thigh side by side
+    tib_below = [(0.292, 4.03, 0.046), (0.325, 4.09, 0.046), (0.365, 4.17, 0.046), (0.395, 4.27, 0.046),
+                 (0.408, 4.4, 0.046), (0.41, 4.8, 0.046), (0.397, 5.2, 0.046), (0.393, 5.42, 0.046)]
+    fib_lateral = [(0.43, 4.27, 0.038), (0.45, 4.4, 0.038), (0.452, 4.8, 0.038), (0.432, 5.2, 0.036),
+                   (0.405, 5.42, 0.036)]
+    branches("_through", "nerves_through", tib_below,
+             [(0.35, 3.935, 0.038), (0.375, 3.99, 0.038), (0.405, 4.1, 0.038), (0.425, 4.2, 0.038)] + fib_lateral)
+    # the common fibular part above piriformis (crossing behind it), the tibial part below
+    branches("_split", "nerves_split", tib_below,
+             [(0.3, 3.86, 0.038), (0.345, 3.89, 0.038), (0.385, 3.96, 0.038), (0.41, 4.08, 0.038),
+              (0.425, 4.2, 0.038)] + fib_lateral)
+    # the whole nerve above piriformis, crossing behind it
+    nerve("sciatic_nerve_above", "nerves_above", "sciatic_nerve", [
+        (0.3, 3.855, 0.064), (0.36, 3.9, 0.064), (0.4, 3.99, 0.064), (0.425, 4.12, 0.064),
+        (0.432, 4.3, 0.064)] + SCIATIC_USUAL[5:])
+    if full:
+        branches("_above", "nerves_above", [TIBIAL_THIGH[0]], [FIBULAR_KNEE[0]])
+    # posterior femoral cutaneous nerve: below piriformis, medial to the sciatic nerve, then just
+    # under the fascia down the middle of the back of the thigh to the back of the knee
+    if not full:
+        nerve("posterior_femoral_cutaneous_nerve", "nerves_cutaneous", "posterior_femoral_cutaneous_nerve", [
+            (0.255, 4.045, 0.024), (0.29, 4.12, 0.024), (0.33, 4.25, 0.024), (0.355, 4.45, 0.022),
+            (0.36, 4.8, 0.022), (0.35, 5.2, 0.02), (0.335, 5.6, 0.018), (0.33, 5.85, 0.016),
+        ])
+
+    # ---------------- superficial muscles
+    S = "superficial"
+    if full:
+        shape("erector_spinae", S, "erector_spinae", "Muscle", [
+            (0.04, 2.55, "c"), (0.13, 2.62), (0.22, 2.8), (0.27, 3.1), (0.29, 3.4), (0.26, 3.65), (0.2, 3.85),
+            (0.14, 3.95), (0.07, 3.98, "c"), (0.04, 3.8), (0.035, 3.3), (0.035, 2.9),
+        ], [P + "sacrum", P + "lumbar_vertebrae", L("iliac_crest")])
+        shape("gluteus_medius_superficial", S, "gluteus_medius", "Muscle", [
+            (0.22, 3.7), (0.34, 3.62), (0.5, 3.585), (0.62, 3.615), (0.68, 3.665), (0.725, 3.77), (0.742, 3.9),
+            (0.75, 4.0, "c"), (0.6, 3.985), (0.45, 3.9), (0.3, 3.82), (0.2, 3.77),
+        ], [L("iliac_crest"), L("greater_trochanter")])
+    itb = [(0.72, 4.08, 0.046), (0.712, 4.3, 0.054), (0.7, 4.55, 0.056), (0.69, 4.85, 0.056), (0.655, 5.2, 0.052),
+           (0.6, 5.55, 0.044), (0.555, 5.85, 0.032), (0.54, 6.0, 0.02)]
+    line, caps = clip_line2(itb, HMAX)
+    ribbon2(v, L("iliotibial_band"), S, None, "Tendon", line, caps)
+    if full:
+        shape("soleus", S, "soleus", "Muscle", [
+            (0.2, 6.25), (0.32, 6.2), (0.46, 6.22), (0.535, 6.4), (0.535, 6.7), (0.49, 6.95), (0.42, 7.2),
+            (0.38, 7.4), (0.372, 7.6), (0.37, 7.83, "c"), (0.3, 7.83, "c"), (0.295, 7.6), (0.285, 7.4),
+            (0.235, 7.2), (0.19, 6.95), (0.163, 6.65), (0.165, 6.4),
+        ], [L("tibia"), L("fibula"), L("calcaneus")])
+        shape("gastrocnemius_medial", S, "gastrocnemius", "Muscle", [
+            (0.21, 5.82), (0.27, 5.8), (0.32, 5.86), (0.345, 6.05), (0.352, 6.35), (0.35, 6.7), (0.342, 6.95),
+            (0.337, 7.15), (0.336, 7.5), (0.335, 7.83, "c"), (0.31, 7.83, "c"), (0.309, 7.5), (0.306, 7.15),
+            (0.28, 7.03), (0.225, 6.85), (0.175, 6.6), (0.157, 6.35), (0.162, 6.1), (0.18, 5.9),
+        ], [L("femur"), L("calcaneus")])
+        shape("gastrocnemius_lateral", S, "gastrocnemius", "Muscle", [
+            (0.39, 5.85), (0.45, 5.8), (0.5, 5.84), (0.535, 6.0), (0.548, 6.25), (0.53, 6.48), (0.48, 6.66),
+            (0.41, 6.79), (0.37, 6.9), (0.362, 7.2), (0.361, 7.5), (0.36, 7.83, "c"), (0.338, 7.83, "c"),
+            (0.339, 7.5), (0.34, 7.2), (0.343, 6.9), (0.343, 6.55), (0.345, 6.25), (0.358, 6.02),
+        ], [L("femur"), L("calcaneus")])
+        shape("achilles_tendon", S, "calves", "Tendon", [
+            (0.27, 6.95, "c"), (0.39, 6.95, "c"), (0.365, 7.3), (0.355, 7.6), (0.37, 7.86), (0.33, 7.9),
+            (0.29, 7.86), (0.295, 7.6), (0.29, 7.3),
+        ])
+        shape("semimembranosus", S, "semimembranosus", "Muscle", [
+            (0.235, 4.3), (0.27, 4.45), (0.3, 4.75), (0.31, 5.1), (0.3, 5.45), (0.28, 5.75), (0.25, 5.98),
+            (0.232, 6.08, "c"), (0.2, 6.06), (0.18, 5.9), (0.162, 5.62), (0.152, 5.28), (0.16, 4.9), (0.18, 4.5),
+        ], [L("ischial_tuberosity"), L("tibia")])
+        shape("semitendinosus", S, "semitendinosus", "Muscle", [
+            (0.25, 4.3), (0.31, 4.45), (0.375, 4.78), (0.4, 5.1), (0.39, 5.36), (0.35, 5.6), (0.29, 5.82),
+            (0.245, 6.0), (0.215, 6.15, "c"), (0.2, 6.1), (0.215, 5.9), (0.24, 5.7), (0.25, 5.5), (0.235, 5.2),
+            (0.205, 4.9), (0.2, 4.55), (0.215, 4.38),
+        ], [L("ischial_tuberosity"), L("tibia")])
+        shape("biceps_femoris_long_head", S, "biceps_femoris_long_head", "Muscle", [
+            (0.275, 4.3), (0.34, 4.42), (0.385, 4.7), (0.405, 5.05), (0.415, 5.38), (0.445, 5.62), (0.48, 5.85),
+            (0.5, 6.05), (0.515, 6.17, "c"), (0.54, 6.1), (0.555, 5.85), (0.58, 5.5), (0.58, 5.15),
+            (0.55, 4.85), (0.47, 4.55), (0.37, 4.36),
+        ], [L("ischial_tuberosity"), L("fibula")])
+        fibre(v, P + "fibres_leg", S, [
+            [(0.35, 4.6), (0.47, 5.1), (0.52, 5.65)],
+            [(0.29, 4.65), (0.33, 5.05), (0.31, 5.4)],
+            [(0.2, 4.7), (0.22, 5.2), (0.2, 5.7)],
+            [(0.26, 6.0), (0.27, 6.5), (0.31, 6.92)],
+            [(0.45, 6.0), (0.455, 6.35), (0.41, 6.7)],
+        ])
+        fibre(v, P + "fibres_back", S, [
+            [(0.09, 2.8), (0.11, 3.3), (0.1, 3.82)],
+            [(0.17, 2.85), (0.21, 3.3), (0.17, 3.72)],
+            [(0.4, 3.63), (0.58, 3.74), (0.715, 3.93)],
+            [(0.56, 3.615), (0.66, 3.7), (0.725, 3.87)],
+        ])
+    # gluteus maximus: a thick four-sided sheet from the back of the iliac crest, the side of the
+    # sacrum and the coccyx, running down and out to the gluteal tuberosity and the IT band
+    shape("gluteus_maximus", S, "gluteus_maximus", "Muscle", [
+        (0.172, 3.73, "c"), (0.26, 3.765), (0.4, 3.83), (0.55, 3.9), (0.66, 3.965), (0.715, 4.02, "c"),
+        (0.74, 4.12), (0.74, 4.27), (0.72, 4.4), (0.69, 4.5, "c"), (0.6, 4.545), (0.46, 4.525),
+        (0.3, 4.47), (0.16, 4.385), (0.07, 4.3), (0.024, 4.215, "c"), (0.03, 4.16), (0.07, 4.085),
+        (0.128, 3.98), (0.155, 3.88),
+    ], [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
+    fibre(v, P + "fibres_gluteus_maximus", S, [
+        [(0.18, 3.82), (0.45, 3.93), (0.71, 4.1)],
+        [(0.12, 4.0), (0.42, 4.12), (0.72, 4.3)],
+        [(0.07, 4.18), (0.37, 4.3), (0.68, 4.46)],
+    ])
 
 
 def build_posterior():
@@ -424,13 +892,18 @@ def build_posterior():
         "Seen from behind: the person's left side is on your left",
         [
             ("skin", "Skin and outline", True, 1.0),
-            # Superficial muscles fade while the deep ones or the nerve (which runs beneath them)
-            # are shown, so those read as beneath; bones fade under the muscles, so they never
-            # hide what they anchor.
-            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"]),
+            # The bones lie beneath the muscles and fade under them, so they show faintly where no
+            # muscle covers them and never hide what they anchor.
+            ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial", "deep"]),
             ("deep", "Deep muscles", False, 1.0),
-            ("skeleton", "Skeletal landmarks", False, 0.9, ["superficial", "deep"]),
-            ("nerves", "Sciatic nerve", False, 1.0),
+        ] + [
+            (lid, title, vis, 1.0, [], {"exclusive": "sciatic_course"}) for (lid, title, vis) in SCIATIC_COURSES
+        ] + [
+            # Superficial muscles on top; they fade to a ghost while the deep layer is shown, so
+            # the deep muscles and the nerves beneath read as beneath. (The posterior femoral
+            # cutaneous nerve is drawn on the hip close-up only, keeping this layer list short.)
+            ("superficial", "Superficial muscles", True, 1.0,
+             ["deep", "nerves_through", "nerves_split", "nerves_above"]),
         ],
         -1,
         POSTERIOR_INTRO,
@@ -457,231 +930,60 @@ def build_posterior():
     v.add("hairline", "skin", "Midline", "SkinLine",
           symmetric_open(v, [(0.3, 0.8), (0.18, 0.86), (0, 0.88)]))
     v.add("ears", "skin", "Midline", "SkinLine", sym_line(v, [(0.355, 0.4), (0.385, 0.47), (0.375, 0.6), (0.345, 0.66)]))
+    post_anatomy(v, "", True)
+    return v
 
-    # ---------------- superficial
-    S = "superficial"
-    v.shape("erector_spinae_left", S, "erector_spinae", "Muscle", [
-        (0.04, 2.55, "c"), (0.13, 2.62), (0.22, 2.8), (0.27, 3.1), (0.29, 3.4), (0.26, 3.65), (0.2, 3.85),
-        (0.14, 3.95), (0.07, 3.98, "c"), (0.04, 3.8), (0.035, 3.3), (0.035, 2.9),
-    ])
-    v.shape("gluteus_medius_superficial_left", S, "gluteus_medius", "Muscle", [
-        (0.22, 3.7), (0.34, 3.62), (0.5, 3.585), (0.62, 3.615), (0.68, 3.665), (0.725, 3.77), (0.742, 3.9),
-        (0.745, 4.06, "c"), (0.6, 3.99), (0.45, 3.9), (0.3, 3.82), (0.2, 3.77),
-    ])
-    v.ribbon("iliotibial_band_left", S, None, "Tendon", [
-        (0.72, 4.15, 12), (0.705, 4.5, 14), (0.69, 4.85, 14), (0.655, 5.2, 13), (0.6, 5.55, 11), (0.555, 5.85, 8), (0.54, 6.0, 5),
-    ])
-    v.shape("soleus_left", S, "soleus", "Muscle", [
-        (0.2, 6.25), (0.32, 6.2), (0.46, 6.22), (0.535, 6.4), (0.535, 6.7), (0.49, 6.95), (0.42, 7.2),
-        (0.375, 7.4, "c"), (0.285, 7.4, "c"), (0.235, 7.2), (0.19, 6.95), (0.163, 6.65), (0.165, 6.4),
-    ])
-    v.shape("achilles_tendon_left", S, "calves", "Tendon", [
-        (0.27, 6.95, "c"), (0.39, 6.95, "c"), (0.365, 7.3), (0.355, 7.6), (0.365, 7.8), (0.33, 7.86),
-        (0.29, 7.8), (0.295, 7.6), (0.29, 7.3),
-    ])
-    v.shape("gastrocnemius_medial_left", S, "gastrocnemius", "Muscle", [
-        (0.21, 5.82), (0.27, 5.8), (0.32, 5.86), (0.345, 6.05), (0.352, 6.35), (0.35, 6.7), (0.342, 6.95),
-        (0.335, 7.08, "c"), (0.29, 7.0), (0.225, 6.85), (0.175, 6.6), (0.157, 6.35), (0.162, 6.1), (0.18, 5.9),
-    ])
-    v.shape("gastrocnemius_lateral_left", S, "gastrocnemius", "Muscle", [
-        (0.39, 5.85), (0.45, 5.8), (0.5, 5.84), (0.535, 6.0), (0.548, 6.25), (0.53, 6.48), (0.48, 6.66),
-        (0.41, 6.79), (0.355, 6.86, "c"), (0.343, 6.55), (0.345, 6.25), (0.358, 6.02),
-    ])
 
-    v.shape("semimembranosus_left", S, "semimembranosus", "Muscle", [
-        (0.235, 4.3), (0.27, 4.45), (0.3, 4.75), (0.31, 5.1), (0.3, 5.45), (0.28, 5.75), (0.25, 5.98),
-        (0.232, 6.08, "c"), (0.2, 6.06), (0.18, 5.9), (0.162, 5.62), (0.152, 5.28), (0.16, 4.9), (0.18, 4.5),
-    ])
-    v.shape("semitendinosus_left", S, "semitendinosus", "Muscle", [
-        (0.25, 4.3), (0.31, 4.45), (0.375, 4.78), (0.4, 5.1), (0.39, 5.36), (0.35, 5.6), (0.29, 5.82),
-        (0.245, 6.0), (0.215, 6.15, "c"), (0.2, 6.1), (0.215, 5.9), (0.24, 5.7), (0.25, 5.5), (0.235, 5.2),
-        (0.205, 4.9), (0.2, 4.55), (0.215, 4.38),
-    ])
-    v.shape("biceps_femoris_long_head_left", S, "biceps_femoris_long_head", "Muscle", [
-        (0.275, 4.3), (0.34, 4.42), (0.385, 4.7), (0.405, 5.05), (0.415, 5.38), (0.445, 5.62), (0.48, 5.85),
-        (0.5, 6.05), (0.515, 6.17, "c"), (0.54, 6.1), (0.555, 5.85), (0.58, 5.5), (0.58, 5.15),
-        (0.55, 4.85), (0.47, 4.55), (0.37, 4.36),
-    ])
-    v.shape("gluteus_maximus_left", S, "gluteus_maximus", "Muscle", [
-        (0.19, 3.72, "c"), (0.34, 3.79), (0.5, 3.87), (0.63, 3.95), (0.715, 4.04), (0.745, 4.16),
-        (0.74, 4.3), (0.715, 4.44), (0.665, 4.55, "c"), (0.55, 4.565), (0.42, 4.535), (0.28, 4.475),
-        (0.16, 4.4), (0.07, 4.31), (0.03, 4.2), (0.035, 4.06), (0.075, 3.94), (0.13, 3.82),
-    ])
-    fibres(v, "fibres_back_and_hip", S, [
-        # gluteus maximus: down and lateral
-        [(0.2, 3.8), (0.45, 3.92), (0.66, 4.07)],
-        [(0.12, 3.93), (0.4, 4.05), (0.69, 4.24)],
-        [(0.075, 4.07), (0.35, 4.19), (0.68, 4.39)],
-        [(0.06, 4.2), (0.3, 4.31), (0.6, 4.49)],
-        [(0.11, 4.33), (0.3, 4.42), (0.5, 4.5)],
-        # gluteus medius: converging on the greater trochanter
-        [(0.4, 3.63), (0.58, 3.74), (0.715, 3.93)],
-        [(0.56, 3.615), (0.66, 3.7), (0.725, 3.87)],
-        [(0.27, 3.715), (0.45, 3.77), (0.62, 3.89)],
-        # erector spinae
-        [(0.09, 2.8), (0.11, 3.3), (0.1, 3.82)],
-        [(0.17, 2.85), (0.21, 3.3), (0.17, 3.72)],
-    ])
-    fibres(v, "fibres_leg", S, [
-        [(0.35, 4.6), (0.47, 5.1), (0.52, 5.65)],
-        [(0.29, 4.65), (0.33, 5.05), (0.31, 5.4)],
-        [(0.26, 6.0), (0.27, 6.5), (0.31, 6.92)],
-        [(0.45, 6.0), (0.455, 6.35), (0.41, 6.7)],
-    ])
+HIP_SCALE = 600.0  # canvas units per head height on the close-up (the back view has 250)
+HIP_H0 = 3.35  # figure height at the top edge of the close-up
+HIP_CANVAS = (1000.0, 880.0)
 
-    # ---------------- deep
-    # Drawn over the superficial layer when both are on, so the shapes are closed, clean fans and
-    # bands that meet the bones of the skeleton layer at their attachments. Fibre hints are added
-    # right after each muscle (SkinLine, no structure), so a muscle drawn later covers them.
-    D = "deep"
-    # quadratus lumborum: 12th rib (medial part) and L1-L4 transverse processes above and medially,
-    # iliolumbar ligament and iliac crest below (its lower edge follows the crest's curve)
-    v.shape("quadratus_lumborum_left", D, "quadratus_lumborum", "DeepMuscle", [
-        (0.13, 3.055, "c"), (0.21, 3.066), (0.29, 3.09), (0.375, 3.128, "c"), (0.405, 3.22),
-        (0.44, 3.34), (0.475, 3.46), (0.5, 3.6, "c"), (0.44, 3.61), (0.37, 3.622), (0.3, 3.65),
-        (0.245, 3.68), (0.195, 3.72, "c"), (0.17, 3.6), (0.155, 3.47), (0.145, 3.33), (0.14, 3.19),
-    ])
-    fibres(v, "fibres_deep_quadratus_lumborum", D, [
-        [(0.445, 3.53), (0.4, 3.33), (0.35, 3.125)],
-        [(0.37, 3.56), (0.33, 3.33), (0.285, 3.1)],
-        [(0.29, 3.6), (0.26, 3.35), (0.22, 3.08)],
-        [(0.225, 3.655), (0.2, 3.4), (0.175, 3.14)],
-    ])
-    # gluteus medius: fan from the outer lip of the iliac crest (between the posterior and anterior
-    # gluteal lines) to the top and outer surface of the greater trochanter
-    v.shape("gluteus_medius_left", D, "gluteus_medius", "DeepMuscle", [
-        (0.19, 3.705, "c"), (0.24, 3.66), (0.34, 3.612), (0.5, 3.578), (0.62, 3.608), (0.684, 3.664),
-        (0.729, 3.77), (0.748, 3.9), (0.752, 3.995, "c"), (0.705, 3.958, "c"), (0.6, 3.915),
-        (0.48, 3.87), (0.36, 3.826), (0.26, 3.792), (0.2, 3.77), (0.183, 3.74),
-    ])
-    fibres(v, "fibres_deep_gluteus_medius", D, [
-        [(0.21, 3.735), (0.45, 3.815), (0.71, 3.96)],
-        [(0.28, 3.66), (0.5, 3.75), (0.718, 3.965)],
-        [(0.4, 3.612), (0.57, 3.7), (0.728, 3.972)],
-        [(0.53, 3.6), (0.64, 3.68), (0.737, 3.978)],
-        [(0.645, 3.638), (0.71, 3.75), (0.744, 3.985)],
-    ])
-    # gluteus minimus: smaller fan below and beneath it (ilium between the anterior and inferior
-    # gluteal lines) converging on the front of the greater trochanter
-    v.shape("gluteus_minimus_left", D, "gluteus_minimus", "DeepMuscle", [
-        (0.36, 3.885, "c"), (0.42, 3.815), (0.5, 3.758), (0.59, 3.728), (0.665, 3.74), (0.715, 3.795),
-        (0.74, 3.87), (0.747, 3.945, "c"), (0.712, 3.955, "c"), (0.6, 3.93), (0.48, 3.905),
-    ])
-    fibres(v, "fibres_deep_gluteus_minimus", D, [
-        [(0.43, 3.87), (0.58, 3.905), (0.72, 3.945)],
-        [(0.48, 3.81), (0.62, 3.87), (0.728, 3.94)],
-        [(0.56, 3.765), (0.67, 3.84), (0.735, 3.935)],
-        [(0.65, 3.755), (0.712, 3.83), (0.741, 3.93)],
-    ])
-    # piriformis: broad origin on the front of the sacrum (S2-S4, between the sacral foramina),
-    # out through the greater sciatic notch (upper edge along its upper border) tapering to a
-    # tendon on the top of the greater trochanter
-    v.shape("piriformis_left", D, "piriformis", "DeepMuscle", [
-        (0.122, 3.858, "c"), (0.19, 3.87), (0.28, 3.893), (0.4, 3.906), (0.55, 3.913),
-        (0.7, 3.92, "c"), (0.712, 3.945, "c"), (0.6, 3.95), (0.45, 3.955), (0.3, 3.96), (0.22, 3.965),
-        (0.16, 3.962), (0.113, 3.968, "c"), (0.112, 3.91),
-    ])
-    fibres(v, "fibres_deep_piriformis", D, [
-        [(0.13, 3.875), (0.3, 3.91), (0.5, 3.925), (0.69, 3.93)],
-        [(0.13, 3.91), (0.3, 3.935), (0.55, 3.937)],
-    ])
-    # superior gemellus, obturator internus tendon, inferior gemellus: a thin band from the ischial
-    # spine / lesser sciatic notch / upper ischial tuberosity to the inner side of the trochanter
-    v.shape("gemelli_obturator_internus_left", D, "gemelli_obturator_internus", "DeepMuscle", [
-        (0.24, 4.02, "c"), (0.33, 4.0), (0.45, 3.986), (0.57, 3.976), (0.655, 3.97, "c"),
-        (0.655, 4.012, "c"), (0.57, 4.028), (0.46, 4.055), (0.36, 4.09), (0.245, 4.125, "c"),
-    ])
-    fibres(v, "fibres_deep_gemelli", D, [
-        [(0.25, 4.05), (0.4, 4.014), (0.55, 3.994), (0.645, 3.985)],
-        [(0.25, 4.095), (0.4, 4.053), (0.55, 4.013), (0.645, 3.998)],
-    ])
-    # quadratus femoris: from the outer edge of the ischial tuberosity straight across to the
-    # quadrate tubercle on the back of the femur below the greater trochanter
-    v.shape("quadratus_femoris_left", D, "quadratus_femoris", "DeepMuscle", [
-        (0.29, 4.195, "c"), (0.4, 4.18), (0.52, 4.162), (0.645, 4.14, "c"), (0.655, 4.245, "c"),
-        (0.53, 4.26), (0.41, 4.285), (0.305, 4.315, "c"), (0.3, 4.25),
-    ])
-    fibres(v, "fibres_deep_quadratus_femoris", D, [
-        [(0.31, 4.23), (0.47, 4.208), (0.64, 4.178)],
-        [(0.31, 4.275), (0.47, 4.245), (0.645, 4.212)],
-    ])
-    # biceps femoris short head: lateral lip of the linea aspera and lateral supracondylar line,
-    # joining the long head's tendon to the fibular head
-    v.shape("biceps_femoris_short_head_left", D, "biceps_femoris_short_head", "DeepMuscle", [
-        (0.535, 4.93, "c"), (0.575, 5.05), (0.6, 5.25), (0.607, 5.46), (0.588, 5.68), (0.55, 5.9),
-        (0.535, 6.04), (0.527, 6.14, "c"), (0.514, 5.98), (0.5, 5.75), (0.49, 5.5), (0.503, 5.22),
-        (0.52, 5.05),
-    ])
-    fibres(v, "fibres_deep_biceps_short_head", D, [
-        [(0.525, 5.15), (0.55, 5.45), (0.55, 5.75), (0.533, 6.02)],
-        [(0.565, 5.12), (0.585, 5.45), (0.57, 5.75), (0.538, 6.04)],
-    ])
 
-    # ---------------- skeleton
-    K = "skeleton"
-    v.shape("femur_left", K, "femur", "Bone", FEMUR)
-    hip = closed_path(f.pts([
-        (0.16, 3.83, "c"), (0.2, 3.7), (0.3, 3.6), (0.44, 3.555), (0.57, 3.575), (0.66, 3.635),
-        (0.685, 3.72, "c"), (0.66, 3.82), (0.62, 3.9), (0.585, 3.98), (0.56, 4.06), (0.49, 4.13),
-        (0.41, 4.2), (0.35, 4.28), (0.3, 4.34), (0.24, 4.345), (0.19, 4.3), (0.12, 4.23),
-        (0.06, 4.18), (0.02, 4.16, "c"), (0.02, 4.06, "c"), (0.08, 4.04), (0.15, 4.04), (0.215, 4.065, "c"),
-        (0.27, 4.04), (0.31, 3.99), (0.3, 3.94), (0.23, 3.91), (0.185, 3.89, "c"),
-    ]))
-    hole = closed_path(f.pts([(0.1, 4.12), (0.17, 4.095), (0.24, 4.12), (0.26, 4.19), (0.22, 4.24), (0.15, 4.22)]))
-    v.add("hip_bone_left", K, "Left", "Bone", hip + " " + hole, "hip_bone", "hip_bone_right")
-    v.shape("greater_trochanter_left", K, "greater_trochanter", "Bone", [
-        (0.635, 3.94), (0.675, 3.905), (0.725, 3.93), (0.75, 4.0), (0.74, 4.09), (0.7, 4.15), (0.655, 4.12), (0.64, 4.03),
-    ])
-    v.shape("ischial_tuberosity_left", K, "ischial_tuberosity", "Bone", [
-        (0.2, 4.26), (0.245, 4.22), (0.3, 4.24), (0.32, 4.3), (0.28, 4.345), (0.22, 4.335),
-    ])
-    sac = symmetric_closed(f.pts([
-        (0, 3.77), (0.12, 3.765), (0.205, 3.77, "c"), (0.195, 3.85), (0.165, 3.94), (0.12, 4.03),
-        (0.07, 4.1), (0.035, 4.125, "c"), (0, 4.125),
-    ]))
-    foramina = []
-    for i, h in enumerate((3.84, 3.91, 3.975, 4.035)):
-        dx = 0.085 - i * 0.008
-        r = 7.5 - i * 1.0
-        foramina.append(sym_ellipse(v, dx, h, r, r * 0.85))
-    crest = "M 500 %s L 500 %s" % (fmt(f.p(0, 3.79)[1]), fmt(f.p(0, 4.08)[1]))
-    v.add("sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
-    v.add("coccyx", K, "Midline", "Bone", symmetric_closed(f.pts([
-        (0, 4.125), (0.03, 4.13), (0.032, 4.16), (0.02, 4.19), (0, 4.21, "c")])), "coccyx")
-    # lumbar vertebrae, posterior: transverse processes + lamina + spinous process
+def build_hip():
+    v = View(
+        "hip",
+        "Hip, deep muscles (close-up)",
+        "Seen from behind, enlarged: the person's left side is on your left",
+        [
+            ("skin", "Skin and outline", True, 1.0),
+            ("skeleton", "Bones and landmarks", True, 1.0),
+            ("deep", "Deep muscles", True, 1.0),
+        ] + [
+            (lid, title, vis, 1.0, [], {"exclusive": "sciatic_course"}) for (lid, title, vis) in SCIATIC_COURSES
+        ] + [
+            ("nerves_cutaneous", "Posterior femoral cutaneous nerve", True, 1.0),
+            # gluteus maximus over everything, faded to a veil while the deep layer is shown
+            ("superficial", "Gluteus maximus", True, 1.0, ["deep"]),
+        ],
+        -1,
+        HIP_INTRO,
+    )
+    v.f = ScaledFig(-1, HIP_SCALE, HIP_H0, 16.0)
+    v.order = 2
+    v.canvas = HIP_CANVAS
+    v.add("hip_body_outline", "skin", "Midline", "Skin", symmetric_closed(v.f.pts([
+        (0, HIP_H0 + 0.005, "c"), (0.62, HIP_H0 + 0.005, "c"), (0.635, 3.42), (0.69, 3.62), (0.745, 3.82),
+        (0.775, 4.0), (0.772, 4.2), (0.758, 4.5), (0.748, 4.76, "c"), (0.082, 4.76, "c"), (0.06, 4.6),
+        (0.035, 4.45), (0, 4.3, "c"),
+    ])))
+    x, y0 = v.f.p(0, 3.98)
+    _, y1 = v.f.p(0, 4.3)
+    v.add("hip_gluteal_cleft", "skin", "Midline", "SkinLine", "M 500 %s L 500 %s" % (fmt(y0), fmt(y1)))
+    v.add("hip_gluteal_folds", "skin", "Midline", "SkinLine",
+          sym_line(v, [(0.04, 4.36), (0.16, 4.44), (0.3, 4.47), (0.44, 4.45)]))
+    v.add("hip_sacral_dimples", "skin", "Midline", "SkinLine", sym_line(v, [(0.14, 3.82), (0.155, 3.86), (0.145, 3.9)]))
+    post_anatomy(v, "hip_", False)
+    # the lowest two lumbar vertebrae, for orientation above the sacrum
     verts = []
-    for i in range(5):
+    for i in (3, 4):
         top = 3.115 + i * 0.133
         wide = (0.17, 0.19, 0.21, 0.19, 0.17)[i]
         half = [
             (0, top), (0.05, top + 0.005), (0.065, top + 0.025), (wide - 0.02, top + 0.035), (wide, top + 0.05),
             (wide - 0.015, top + 0.07), (0.07, top + 0.07), (0.055, top + 0.1), (0.025, top + 0.112), (0, top + 0.112),
         ]
-        verts.append(symmetric_closed(f.pts(half)))
-    v.add("lumbar_vertebrae", K, "Midline", "Bone", " ".join(verts), "lumbar_vertebrae")
-    v.ribbon("twelfth_rib_left", K, "twelfth_rib", "Bone", [
-        (0.06, 3.04, 13), (0.16, 3.06, 13), (0.27, 3.09, 11), (0.37, 3.13, 8), (0.42, 3.155, 6),
-    ])
-    v.ribbon("iliac_crest_left", K, "iliac_crest", "Bone", [
-        (0.175, 3.79, 11), (0.21, 3.69, 13), (0.3, 3.605, 14), (0.44, 3.565, 14), (0.57, 3.585, 14), (0.655, 3.645, 13), (0.68, 3.715, 11),
-    ])
-
-    # ---------------- nerves
-    N = "nerves"
-    # The sciatic nerve leaves the pelvis through the greater sciatic notch just below
-    # piriformis's lower border, lateral to the sacrum (not over it), crosses the gemelli,
-    # obturator internus and quadratus femoris, then runs down midway between the ischial
-    # tuberosity (~0.27) and the greater trochanter (~0.7), dividing above the knee.
-    v.ribbon("sciatic_nerve_left", N, "sciatic_nerve", "Nerve", [
-        (0.255, 3.995, 16), (0.31, 4.04, 16), (0.37, 4.11, 16), (0.42, 4.22, 16), (0.445, 4.4, 16),
-        (0.44, 4.8, 16), (0.415, 5.2, 15), (0.395, 5.45, 15),
-    ])
-    v.ribbon("tibial_nerve_left", N, "tibial_nerve", "Nerve", [
-        (0.393, 5.42, 12), (0.38, 5.7, 12), (0.365, 6.0, 11), (0.35, 6.4, 10), (0.335, 6.9, 9), (0.3, 7.35, 8), (0.255, 7.68, 7),
-    ])
-    v.ribbon("common_fibular_nerve_left", N, "common_fibular_nerve", "Nerve", [
-        (0.405, 5.42, 10), (0.45, 5.68, 10), (0.5, 5.95, 9), (0.53, 6.15, 9), (0.545, 6.25, 8), (0.53, 6.36, 7),
-    ])
+        verts.append(symmetric_closed(v.f.pts(half)))
+    v.add("hip_lumbar_vertebrae", "skeleton", "Midline", "Bone", " ".join(verts), "lumbar_vertebrae")
     return v
 
 
@@ -1171,7 +1473,7 @@ def check(view, problems):
         filled = r["paint"] not in ("SkinLine", "Guide", "Fibre")
         for pts, closed in subs:
             for (x, y) in pts:
-                if not (0 <= x <= 1000 and 0 <= y <= 2000):
+                if not (0 <= x <= view.canvas[0] and 0 <= y <= view.canvas[1]):
                     problems.append("%s: out of canvas (%.0f, %.0f)" % (r["id"], x, y))
                     break
             if filled:
@@ -1198,6 +1500,39 @@ def check(view, problems):
             outside = [p for pts, _ in subs for p in pts[::3] if not point_in(outline, p[0], p[1])]
             if outside:
                 problems.append("%s: %d points outside the body, e.g. (%.0f, %.0f)" % (r["id"], len(outside), outside[0][0], outside[0][1]))
+
+
+def _rings(r):
+    pts = [p for sub, _c in parse_path(r["path"]) for p in sub]
+    return parse_path(r["path"]), pts
+
+
+def region_gap(a, b):
+    """Smallest distance between two regions' outlines (0 when they overlap), approximately."""
+    sa, pa = _rings(a)
+    sb, pb = _rings(b)
+    if any(point_in(sb, x, y) for (x, y) in pa[::2]) or any(point_in(sa, x, y) for (x, y) in pb[::2]):
+        return 0.0
+    return min(_len(_sub(p, q)) for p in pa for q in pb)
+
+
+def check_attaches(view, problems):
+    """Every muscle names at least two bone regions (origin and insertion) and comes within 6
+    diagram units of each."""
+    by_id = {r["id"]: r for r in view.regions}
+    for r in view.regions:
+        if r["paint"] not in ("Muscle", "DeepMuscle"):
+            continue
+        if len(r["attaches"]) < 2:
+            problems.append("%s: names %d bones" % (r["id"], len(r["attaches"])))
+        for a in r["attaches"]:
+            b = by_id.get(a)
+            if b is None or b["paint"] != "Bone":
+                problems.append("%s: attaches to %s, not a bone region of %s" % (r["id"], a, view.id))
+                continue
+            gap = region_gap(r, b)
+            if gap > 6.0:
+                problems.append("%s: %.1f units from %s" % (r["id"], gap, a))
 
 
 def regions_above(view, rid):
@@ -1275,7 +1610,7 @@ def main():
     do_preview = "--no-preview" not in args
     global FIBRES
     FIBRES = "--no-fibres" not in args
-    views = [build_posterior(), build_anterior()]
+    views = [build_posterior(), build_anterior(), build_hip()]
     problems = []
     seen = set()
     for v in views:
@@ -1301,6 +1636,11 @@ def main():
                 "all": ["skin", "superficial", "deep", "skeleton", "nerves"],
                 "skelnerves": ["skin", "deep", "skeleton", "nerves"],
             },
+            "hip": {
+                "default": ["skin", "skeleton", "deep", "nerves", "nerves_cutaneous", "superficial"],
+                "skeleton": ["skin", "skeleton"],
+                "deep": ["skin", "skeleton", "deep"],
+            },
             "anterior": {
                 "skin": ["skin"],
                 "sup": ["skin", "superficial"],
@@ -1321,7 +1661,9 @@ def main():
                     fh.write(v.svg(ls, (240, 1050, 520, 950)))
     for p in problems:
         print("PROBLEM:", p)
-    post, ant = views
+    post, ant, hipv = views
+    check_attaches(post, problems)
+    check_attaches(hipv, problems)
     for (v, rid, layers) in (
         (post, "piriformis_left", ("deep", "skeleton", "nerves")),
         (post, "gluteus_maximus_left", ("superficial", "deep", "skeleton", "nerves")),
