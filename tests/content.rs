@@ -86,7 +86,9 @@ fn shipped_content_loads_and_validates() {
         "gluteus_medius",
         "gluteus_minimus",
         "piriformis",
-        "gemelli_obturator_internus",
+        "superior_gemellus",
+        "obturator_internus",
+        "inferior_gemellus",
         "quadratus_femoris",
         "quadratus_lumborum",
         "erector_spinae",
@@ -711,12 +713,24 @@ fn search_lists_a_muscle_once_per_side_and_view() {
     let found: Vec<String> = atlas
         .search("gluteus medius")
         .iter()
-        .map(|r| atlas.region_label(atlas.region(*r).unwrap()))
+        .map(|r| {
+            let region = atlas.region(*r).unwrap();
+            format!(
+                "{} · {}",
+                atlas.region_label(region),
+                atlas.views[r.view].id
+            )
+        })
         .collect();
     assert_eq!(
         found,
-        ["Gluteus medius (left)", "Gluteus medius (right)"],
-        "drawn on two layers, listed once a side"
+        [
+            "Gluteus medius (left) · posterior",
+            "Gluteus medius (right) · posterior",
+            "Gluteus medius (left) · hip",
+            "Gluteus medius (right) · hip",
+        ],
+        "drawn on two layers of two views, listed once a side and view, the back view first"
     );
     let first = atlas.region(atlas.search("gluteus medius")[0]).unwrap();
     let view = &atlas.views[atlas.view_index("posterior").unwrap()];

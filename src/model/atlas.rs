@@ -407,9 +407,18 @@ impl Atlas {
                 }
             }
         }
-        hits.sort_by_key(|(rank, r)| (*rank, r.view, r.region));
+        // A region on a layer shown by default first: that is the part a person sees.
+        let hidden = |r: &RegionRef| {
+            self.views.get(r.view).is_none_or(|view| {
+                view.regions
+                    .get(r.region)
+                    .and_then(|region| view.layers.get(region.layer))
+                    .is_none_or(|layer| !layer.visible)
+            })
+        };
+        hits.sort_by_key(|(rank, r)| (*rank, r.view, hidden(r), r.region));
         // One match per structure (or zone), side and view: a muscle drawn in two pieces or on
-        // two layers (gluteus medius) is listed once, by its first (lowest-layer) region.
+        // two layers (gluteus medius) is listed once, by its visible (else lowest-layer) region.
         let mut seen = std::collections::HashSet::new();
         hits.into_iter()
             .map(|(_, r)| r)
