@@ -202,7 +202,11 @@ struct RegionJson<'a> {
     side: Side,
     structure: Option<&'a str>,
     zone: Option<&'a str>,
-    paint: Paint,
+    /// `null` for decoration drawn from the artwork.
+    paint: Option<Paint>,
+    /// Bone regions the shape reaches (origin and insertion).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    attaches: &'a [String],
     /// [min_x, min_y, max_x, max_y]
     bbox: [f32; 4],
     /// A point inside the shape: its centroid when the centroid lies inside.
@@ -250,6 +254,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
                     structure: r.structure.as_deref(),
                     zone: r.zone.as_deref(),
                     paint: r.paint,
+                    attaches: &r.attaches,
                     bbox: [r.bbox.min.x, r.bbox.min.y, r.bbox.max.x, r.bbox.max.y],
                     centroid: [r.anchor.x, r.anchor.y],
                     area: r.area,

@@ -173,7 +173,7 @@ fn shipped_regions_are_on_the_body_and_symmetric() {
         let outlines: Vec<_> = view
             .regions
             .iter()
-            .filter(|r| r.layer == 0 && r.paint.is_filled())
+            .filter(|r| r.layer == 0 && r.filled)
             .collect();
         assert!(!outlines.is_empty(), "{} has an outline", view.id);
         for r in view.regions.iter().filter(|r| r.is_selectable()) {
@@ -266,7 +266,7 @@ fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
             let outline = view
                 .regions
                 .iter()
-                .find(|r| r.layer == 0 && r.paint.is_filled() && r.side == side)
+                .find(|r| r.layer == 0 && r.filled && r.side == side)
                 .unwrap();
             // The medial edge faces the midline between the feet; measure the foot's width at
             // each section's height.

@@ -57,6 +57,9 @@ pub enum Problem {
     NoArea { region: String },
     #[error("{0}")]
     Invalid(String),
+    /// A problem in a view's artwork (SVG), or between it and the view file.
+    #[error("{0}")]
+    Artwork(String),
     #[error(
         "this pack needs content format {needs}, and this version of Bodywork Atlas reads format {reads}: update Bodywork Atlas to use it (the pack is skipped)"
     )]

@@ -8,27 +8,22 @@ use std::path::{Component, Path};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+mod view;
+
 use super::error::{ContentError, Location, Problem};
 use super::root::Root;
 use super::set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, EMBEDDED};
 use super::source_map::SourceText;
-use crate::model::atlas::{
-    Atlas, Coarse, LayerImage, PackInfo, PackOrigin, PreparedRegion, PreparedView,
-};
+use crate::model::atlas::{Atlas, LayerImage, PackInfo, PackOrigin};
 use crate::model::content::{
-    Layer, Pack, Region, Safety, Side, Source, Structure, View, ViewAddition, Zone,
-};
-use crate::model::geometry::{
-    self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
-    flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
+    Layer, Pack, Region, Safety, Source, Structure, View, ViewAddition, Zone,
 };
 
 /// The largest layer image file accepted, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
 /// The largest layer image side accepted, in pixels.
 pub const MAX_IMAGE_SIDE: u32 = 8192;
-/// Filled shapes smaller than this (in square diagram units) count as having no area.
-pub const MIN_AREA: f32 = 1.0;
+pub use view::{MAX_ARTWORK_BYTES, MIN_AREA};
 
 /// Loads, validates and prepares all content of the set: the built-in content, then each pack
 /// in order (a later pack's item replaces an earlier one with the same id). On any problem,
@@ -701,236 +696,6 @@ impl Loader {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // the checks of one view, in order
-    fn prepare_view(
-        &mut self,
-        merged: &MergedView<'_>,
-        packs: &[PackFiles],
-        known: &Known<'_>,
-        region_ids: &mut HashMap<String, Location>,
-    ) -> Option<PreparedView> {
-        let (view, src) = (merged.view, merged.src);
-        let canvas = view.canvas;
-        let canvas_ok = canvas.width.is_finite()
-            && canvas.height.is_finite()
-            && canvas.width > 0.0
-            && canvas.height > 0.0;
-        if !canvas_ok {
-            let loc = src.find_field(0, "canvas").unwrap_or(0);
-            self.push(
-                src.location(loc),
-                Problem::Invalid("the canvas needs a finite width and height above 0".into()),
-            );
-            return None;
-        }
-        if !(view.midline_x.is_finite() && (0.0..=canvas.width).contains(&view.midline_x)) {
-            let loc = src.find_field(0, "midline_x").unwrap_or(0);
-            self.push(
-                src.location(loc),
-                Problem::Invalid("midline_x must lie on the canvas".into()),
-            );
-        }
-
-        let mut layer_ids: HashMap<String, Location> = HashMap::new();
-        let mut layer_images = Vec::new();
-        for p in &merged.layers {
-            let (layer, src, at) = (p.value, p.src, p.at);
-            self.check_unique(&mut layer_ids, "layer", &layer.id, src.location(at));
-            if !(layer.opacity.is_finite() && (0.0..=1.0).contains(&layer.opacity)) {
-                let loc = src.find_field(at, "opacity").unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::Invalid(format!(
-                        "layer \"{}\": opacity must be 0.0 to 1.0",
-                        layer.id
-                    )),
-                );
-            }
-            let image = layer.image.as_ref().and_then(|image| {
-                let loc = src.find_field(at, "image").map_or(at, |f| {
-                    src.find_string_in_field(f, "image", image).unwrap_or(f)
-                });
-                let root = &packs.get(p.pack)?.root;
-                self.load_image(root, image, src.location(loc))
-            });
-            layer_images.push(image);
-        }
-        // A layer fades under layers of the same view (checked once all are known).
-        for p in &merged.layers {
-            let (layer, src, at) = (p.value, p.src, p.at);
-            for id in &layer.fades_under {
-                if !merged.layers.iter().any(|l| l.value.id == *id) || *id == layer.id {
-                    let loc = src
-                        .find_string_in_field(at, "fades_under", id)
-                        .unwrap_or(at);
-                    self.push(
-                        src.location(loc),
-                        Problem::UnknownReference {
-                            field: "fades_under",
-                            kind: "other layer of this view",
-                            id: id.clone(),
-                        },
-                    );
-                }
-            }
-        }
-
-        let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
-        let structure = Refs {
-            field: "structure",
-            kind: "structure",
-            known: known.structures,
-            complete: self.structures_complete,
-        };
-        let zone = Refs {
-            field: "zone",
-            kind: "zone",
-            known: known.zones,
-            complete: self.zones_complete,
-        };
-        for (p, &added) in merged.regions.iter().zip(&merged.added) {
-            let (region, src, at) = (p.value, p.src, p.at);
-            self.check_unique(region_ids, "region", &region.id, src.location(at));
-            if let Some(mirror) = &region.mirror {
-                let loc = src.find_string_in_field(at, "mirror", mirror).unwrap_or(at);
-                self.check_unique(region_ids, "region", mirror, src.location(loc));
-            }
-            let layer = merged
-                .layers
-                .iter()
-                .position(|l| l.value.id == region.layer);
-            // A layer may come from an addition: when one did not parse, do not cascade.
-            if layer.is_none() && (!added || self.views_complete) {
-                let loc = src
-                    .find_string_in_field(at, "layer", &region.layer)
-                    .unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::UnknownReference {
-                        field: "layer",
-                        kind: "layer",
-                        id: region.layer.clone(),
-                    },
-                );
-            }
-            self.check_refs(src, at, region.structure.as_slice(), &structure);
-            self.check_refs(src, at, region.zone.as_slice(), &zone);
-            if region.structure.is_some() && region.zone.is_some() {
-                let loc = src.find_field(at, "zone").unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::Invalid(format!(
-                        "region \"{}\" names both a structure and a zone; a region shows one",
-                        region.id
-                    )),
-                );
-            }
-            let Some(segments) = self.region_segments(view, region, src, at) else {
-                continue;
-            };
-            let Some(layer) = layer else { continue };
-            let first = prepare_region(region, &region.id, region.side, &segments, (layer, p.pack));
-            if region.paint.is_filled() && first.area < MIN_AREA {
-                let loc = src.find_field(at, "path").unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::NoArea {
-                        region: region.id.clone(),
-                    },
-                );
-                continue;
-            }
-            regions.push((layer, first));
-            if let Some(mirror_id) = &region.mirror {
-                let mirrored = mirror_segments(&segments, view.midline_x);
-                if let Some(pt) = outside_canvas(&mirrored, canvas.width, canvas.height) {
-                    let loc = src.find_field(at, "mirror").unwrap_or(at);
-                    self.push(
-                        src.location(loc),
-                        Problem::OutOfCanvas {
-                            region: mirror_id.clone(),
-                            x: pt.x,
-                            y: pt.y,
-                            width: canvas.width,
-                            height: canvas.height,
-                        },
-                    );
-                    continue;
-                }
-                let second = prepare_region(
-                    region,
-                    mirror_id,
-                    region.side.mirrored(),
-                    &mirrored,
-                    (layer, p.pack),
-                );
-                regions.push((layer, second));
-            }
-        }
-        // Drawing order: by layer, then as declared (a stable sort keeps mirrors beside originals).
-        regions.sort_by_key(|(layer, _)| *layer);
-        let mut regions: Vec<PreparedRegion> = regions.into_iter().map(|(_, r)| r).collect();
-        link_twins(merged.regions.iter().map(|p| p.value), &mut regions);
-
-        Some(PreparedView {
-            id: view.id.clone(),
-            title: view.title.clone(),
-            orientation: view.orientation.clone(),
-            canvas,
-            midline_x: view.midline_x,
-            layers: merged.layers.iter().map(|p| p.value.clone()).collect(),
-            layer_images,
-            regions,
-            intro: view.intro.clone(),
-            pack: merged.pack,
-        })
-    }
-
-    fn region_segments(
-        &mut self,
-        view: &View,
-        region: &Region,
-        src: &SourceText,
-        at: usize,
-    ) -> Option<Vec<Segment>> {
-        match geometry::parse_path(&region.path) {
-            Ok(segments) => {
-                if let Some(p) = outside_canvas(&segments, view.canvas.width, view.canvas.height) {
-                    let loc = src.find_field(at, "path").unwrap_or(at);
-                    self.push(
-                        src.location(loc),
-                        Problem::OutOfCanvas {
-                            region: region.id.clone(),
-                            x: p.x,
-                            y: p.y,
-                            width: view.canvas.width,
-                            height: view.canvas.height,
-                        },
-                    );
-                    return None;
-                }
-                Some(segments)
-            }
-            Err(err) => {
-                let loc = match &err {
-                    PathError::Syntax { char_pos, .. } => src
-                        .string_body_of_field(at, "path")
-                        .map(|body| src.advance_chars(body, char_pos.saturating_sub(1))),
-                    PathError::Empty | PathError::NotFinite => src.find_field(at, "path"),
-                }
-                .unwrap_or(at);
-                self.push(
-                    src.location(loc),
-                    Problem::BadPath {
-                        region: region.id.clone(),
-                        message: err.to_string(),
-                    },
-                );
-                None
-            }
-        }
-    }
-
     /// Loads a layer image from the pack's `assets/` folder.
     fn load_image(&mut self, root: &Root, image: &str, location: Location) -> Option<LayerImage> {
         let bad = |message: String| Problem::BadImage {
@@ -1062,72 +827,4 @@ fn folder_name(dir: &Path) -> String {
     named(dir)
         .or_else(|| std::fs::canonicalize(dir).ok().as_deref().and_then(named))
         .unwrap_or_else(|| dir.display().to_string())
-}
-
-fn outside_canvas(segments: &[Segment], width: f32, height: f32) -> Option<emath::Pos2> {
-    segments
-        .iter()
-        .flat_map(geometry::points_of)
-        .find(|p| !(0.0..=width).contains(&p.x) || !(0.0..=height).contains(&p.y))
-}
-
-/// Prepares one region (or its mirrored copy) on `layer`, from `pack`.
-fn prepare_region(
-    region: &Region,
-    id: &str,
-    side: Side,
-    segments: &[Segment],
-    (layer, pack): (usize, usize),
-) -> PreparedRegion {
-    let filled = region.paint.is_filled();
-    let rings = flatten(segments, filled);
-    let mesh = if filled {
-        tessellate(segments)
-    } else {
-        Default::default()
-    };
-    let bbox = bounding_box(&rings).unwrap_or(emath::Rect::NOTHING);
-    let (area, _) = area_and_centroid(&mesh);
-    let coarse = Coarse {
-        rings: flatten_within(segments, filled, COARSE_TOLERANCE),
-        mesh: if filled {
-            tessellate_within(segments, COARSE_TOLERANCE)
-        } else {
-            FillMesh::default()
-        },
-    };
-    let anchor = interior_point(&mesh, &rings).unwrap_or_else(|| bbox.center());
-    PreparedRegion {
-        id: id.to_owned(),
-        layer,
-        side,
-        structure: region.structure.clone(),
-        zone: region.zone.clone(),
-        paint: region.paint,
-        rings,
-        mesh,
-        coarse,
-        bbox,
-        area,
-        anchor,
-        twin: None,
-        pack,
-    }
-}
-
-fn link_twins<'a>(declared: impl Iterator<Item = &'a Region>, regions: &mut [PreparedRegion]) {
-    let index: HashMap<String, usize> = regions
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.clone(), i))
-        .collect();
-    for region in declared {
-        let Some(mirror) = &region.mirror else {
-            continue;
-        };
-        if let (Some(&a), Some(&b)) = (index.get(&region.id), index.get(mirror)) {
-            regions[a].twin = Some(b);
-            regions[b].twin = Some(a);
-        }
-    }
 }

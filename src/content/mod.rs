@@ -2,6 +2,7 @@
 //! packs, merged by id; parsing, validation with `file:line:column` errors, and preparing
 //! geometry once.
 
+pub mod artwork;
 pub mod error;
 pub mod load;
 pub mod new_pack;

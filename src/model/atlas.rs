@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use emath::{Pos2, Rect, Vec2};
 
+use super::art::ArtStyle;
 use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
 use super::geometry::{FillMesh, Polyline, contains_point};
 
@@ -35,7 +36,16 @@ pub struct PreparedRegion {
     pub structure: Option<String>,
     /// The reflex zone it shows (foot views).
     pub zone: Option<String>,
-    pub paint: Paint,
+    /// What it shows, as the content names it (`None` for decoration taken from the artwork).
+    pub paint: Option<Paint>,
+    /// Its look as the artwork draws it (`None` for shapes given as path data in RON, which
+    /// take the theme's colours for their `paint`).
+    pub art: Option<ArtStyle>,
+    /// Whether the shape is filled (else only stroked): only filled shapes take clicks.
+    pub filled: bool,
+    /// Bone regions of the same view this muscle's shape reaches (its origin and insertion),
+    /// for the mirrored copy the other side's bones.
+    pub attaches: Vec<String>,
     /// Flattened subpaths, used for outlines and hit-testing.
     pub rings: Vec<Polyline>,
     /// Triangles of the filled area (empty for stroked-only paints).
@@ -56,7 +66,7 @@ impl PreparedRegion {
     /// Whether a click can select this region (it shows a structure or a zone and is filled).
     #[must_use]
     pub fn is_selectable(&self) -> bool {
-        (self.structure.is_some() || self.zone.is_some()) && self.paint.is_filled()
+        (self.structure.is_some() || self.zone.is_some()) && self.filled
     }
 
     /// Whether the point lies inside the filled shape.

@@ -20,8 +20,14 @@ pub struct View {
     pub order: i32,
     /// How the figure is seen, e.g. "Seen from behind: the person's left is on your left".
     pub orientation: String,
-    /// Canvas size in diagram units.
-    pub canvas: Canvas,
+    /// The view's artwork: an SVG file beside this one in `views/` (e.g. `"posterior.svg"`),
+    /// whose top-level groups are the layers and whose element ids are the region ids below.
+    /// Without it, every region carries its own `path`.
+    #[serde(default, deserialize_with = "present")]
+    pub artwork: Option<String>,
+    /// Canvas size in diagram units. With `artwork`, the SVG's size (may be left out here).
+    #[serde(default, deserialize_with = "present")]
+    pub canvas: Option<Canvas>,
     /// x of the mirror axis (the body's midline) in diagram units.
     pub midline_x: f32,
     /// Layers, drawn in this order: the first is at the bottom.
@@ -75,6 +81,16 @@ pub struct Layer {
     /// (e.g. a muscle's referred-pain pattern appears when the muscle is selected).
     #[serde(default)]
     pub with_selection: bool,
+}
+
+/// An optional field written plainly when present (`canvas: (width: 10, height: 20)`, not
+/// `Some(...)`), as these fields were written before they became optional.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 fn default_true() -> bool {
@@ -175,8 +191,10 @@ impl Paint {
 pub struct Region {
     /// Unique across all views, e.g. `"piriformis_left"`.
     pub id: String,
-    /// The layer it is drawn on (a layer id of the same view).
-    pub layer: String,
+    /// The layer it is drawn on (a layer id of the same view). A region drawn in the view's
+    /// artwork is on the layer (top-level group) that holds it; naming it here is optional.
+    #[serde(default, deserialize_with = "present")]
+    pub layer: Option<String>,
     /// The side of the body it shows.
     pub side: Side,
     /// The structure it shows (a structure id). `None` for decoration that is not clickable.
@@ -189,9 +207,12 @@ pub struct Region {
     /// How it is painted.
     pub paint: Paint,
     /// SVG path data, exactly as in an SVG `d` attribute (M L H V C S Q T A Z, absolute and
-    /// relative, several subpaths; holes by the even-odd rule).
-    pub path: String,
-    /// When set, a copy mirrored about the view's midline is made with this id and the other side.
+    /// relative, several subpaths; holes by the even-odd rule). Left out, the shape is the
+    /// element with the region's id in the view's artwork.
+    #[serde(default, deserialize_with = "present")]
+    pub path: Option<String>,
+    /// The other side's region id. With `path`, a copy mirrored about the view's midline is made
+    /// with this id; in artwork, the element with this id (often a mirrored `<use>`) is it.
     #[serde(default)]
     pub mirror: Option<String>,
     /// Bone regions (ids on the same view) this muscle's shape reaches: its origin and its

@@ -219,6 +219,44 @@ pub fn flatten_within(segments: &[Segment], close_all: bool, tolerance: f32) -> 
 pub struct FillMesh {
     pub vertices: Vec<Pos2>,
     pub indices: Vec<u32>,
+    /// One colour per vertex when the fill is shaded (a gradient in the artwork); empty when
+    /// the whole shape has one colour.
+    pub colors: Vec<super::art::Rgba>,
+}
+
+impl FillMesh {
+    /// The mesh with every triangle split in four, `levels` times (edge midpoints shared, so no
+    /// cracks), to carry a shaded fill's colours inside the shape and not only on its edge.
+    #[must_use]
+    pub fn subdivided(&self, levels: u32) -> Self {
+        let mut mesh = Self {
+            vertices: self.vertices.clone(),
+            indices: self.indices.clone(),
+            colors: Vec::new(),
+        };
+        for _ in 0..levels {
+            let mut midpoints: std::collections::HashMap<(u32, u32), u32> =
+                std::collections::HashMap::new();
+            let mut indices = Vec::with_capacity(mesh.indices.len() * 4);
+            let mut mid = |a: u32, b: u32, vertices: &mut Vec<Pos2>| -> u32 {
+                let key = (a.min(b), a.max(b));
+                *midpoints.entry(key).or_insert_with(|| {
+                    let (pa, pb) = (vertices[a as usize], vertices[b as usize]);
+                    vertices.push(pa.lerp(pb, 0.5));
+                    (vertices.len() - 1) as u32
+                })
+            };
+            for tri in mesh.indices.chunks_exact(3) {
+                let (a, b, c) = (tri[0], tri[1], tri[2]);
+                let ab = mid(a, b, &mut mesh.vertices);
+                let bc = mid(b, c, &mut mesh.vertices);
+                let ca = mid(c, a, &mut mesh.vertices);
+                indices.extend_from_slice(&[a, ab, ca, ab, b, bc, ca, bc, c, ab, bc, ca]);
+            }
+            mesh.indices = indices;
+        }
+        mesh
+    }
 }
 
 /// Tessellates the filled area (even-odd rule, so inner subpaths are holes). Concave shapes are
@@ -248,6 +286,7 @@ pub fn tessellate_within(segments: &[Segment], tolerance: f32) -> FillMesh {
     FillMesh {
         vertices: buffers.vertices,
         indices: buffers.indices,
+        colors: Vec::new(),
     }
 }
 
@@ -472,6 +511,19 @@ mod tests {
         let inside = interior_point(&mesh, &rings).unwrap();
         assert!(contains_point(&rings, inside));
         assert!(centroid.is_some());
+    }
+
+    #[test]
+    fn subdividing_keeps_the_area_and_shares_midpoints() {
+        let segments = parse_path("M 0 0 L 40 0 L 40 40 L 0 40 Z").unwrap();
+        let mesh = tessellate(&segments);
+        let fine = mesh.subdivided(2);
+        assert_eq!(fine.indices.len(), mesh.indices.len() * 16);
+        let (a, _) = area_and_centroid(&mesh);
+        let (b, _) = area_and_centroid(&fine);
+        assert!((a - b).abs() < 1e-2, "{a} vs {b}");
+        // Two triangles split twice: a 5 x 5 grid of distinct points, no duplicates at the seams.
+        assert_eq!(fine.vertices.len(), 25);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The model: content types, geometry, hit-testing, search. No egui `Ui` in here.
 
+pub mod art;
 pub mod atlas;
 pub mod content;
 pub mod geometry;

@@ -289,37 +289,90 @@ fn paint_region(
     px: f32,
     (opacity, fill_opacity, emphasis, palette): (f32, f32, Emphasis, &Palette),
 ) {
-    let style = palette.style(region.paint, px);
+    let look = look_of(region, palette, px);
     let (_, fill_mesh) = shape_of(region, px);
-    if !fill_mesh.indices.is_empty() {
-        let fill = match emphasis {
-            Emphasis::None => style.fill,
-            Emphasis::Hovered => mix(style.fill, Color32::WHITE, 0.25),
-            Emphasis::Twin => mix(style.fill, palette.selected, 0.18),
-            Emphasis::Linked => mix(style.fill, palette.linked, 0.3),
-            Emphasis::Selected => mix(style.fill, palette.selected, 0.28),
+    if let Some(base) = look.fill
+        && !fill_mesh.indices.is_empty()
+    {
+        let emphasise = |fill: Color32| {
+            let fill = match emphasis {
+                Emphasis::None => fill,
+                Emphasis::Hovered => mix(fill, Color32::WHITE, 0.25),
+                Emphasis::Twin => mix(fill, palette.selected, 0.18),
+                Emphasis::Linked => mix(fill, palette.linked, 0.3),
+                Emphasis::Selected => mix(fill, palette.selected, 0.28),
+            };
+            with_opacity(fill, fill_opacity)
         };
-        let color = with_opacity(fill, fill_opacity);
+        let uniform = emphasise(base);
+        let shaded: Vec<Color32> = fill_mesh
+            .colors
+            .iter()
+            .map(|&[r, g, b, a]| emphasise(Color32::from_rgba_unmultiplied(r, g, b, a)))
+            .collect();
         let mesh = Mesh {
             indices: fill_mesh.indices.clone(),
             vertices: fill_mesh
                 .vertices
                 .iter()
-                .map(|p| Vertex {
+                .enumerate()
+                .map(|(i, p)| Vertex {
                     pos: screen_from_diagram.mul_pos(*p),
                     uv: WHITE_UV,
-                    color,
+                    color: shaded.get(i).copied().unwrap_or(uniform),
                 })
                 .collect(),
             ..Default::default()
         };
         shapes.push(Shape::mesh(mesh));
     }
-    let stroke = Stroke::new(
-        style.outline.width,
-        with_opacity(style.outline.color, opacity),
-    );
-    outline(shapes, region, screen_from_diagram, px, stroke);
+    if let Some((stroke, dash)) = look.outline {
+        let stroke = Stroke::new(stroke.width, with_opacity(stroke.color, opacity));
+        outline_dashed(shapes, region, screen_from_diagram, px, stroke, dash);
+    }
+}
+
+/// How a region is drawn at this zoom: its fill and its outline (with dash and gap in screen
+/// pixels when dashed).
+struct Look {
+    fill: Option<Color32>,
+    outline: Option<(Stroke, Option<(f32, f32)>)>,
+}
+
+/// Outline width on screen for a width in diagram units: thinner when zoomed out, never a
+/// smear (the square root keeps outlines fine at full figure and firm when zoomed in).
+fn screen_width(width: f32, px: f32) -> f32 {
+    (width * px.sqrt() * 0.9).clamp(0.6, 2.5)
+}
+
+fn look_of(region: &PreparedRegion, palette: &Palette, px: f32) -> Look {
+    let color = |[r, g, b, a]: [u8; 4]| Color32::from_rgba_unmultiplied(r, g, b, a);
+    if let Some(art) = &region.art {
+        return Look {
+            fill: art.fill.map(color),
+            outline: art.stroke.as_ref().map(|s| {
+                let stroke = Stroke::new(screen_width(s.width, px), color(s.color));
+                let dash = s
+                    .dash
+                    .map(|[on, off]| ((on * px).max(3.0), (off * px).max(2.0)));
+                (stroke, dash)
+            }),
+        };
+    }
+    let Some(paint) = region.paint else {
+        return Look {
+            fill: None,
+            outline: None,
+        };
+    };
+    let style = palette.style(paint, px);
+    // Guide lines often lie on zone borders: dashed (and in a colour of their own) they stand
+    // apart.
+    let dash = (paint == Paint::Guide).then_some((7.0, 4.0));
+    Look {
+        fill: paint.is_filled().then_some(style.fill),
+        outline: Some((style.outline, dash)),
+    }
 }
 
 /// Below this many screen pixels per diagram unit, the coarse shapes are drawn.
@@ -341,6 +394,18 @@ fn outline(
     px: f32,
     stroke: Stroke,
 ) {
+    outline_dashed(shapes, region, screen_from_diagram, px, stroke, None);
+}
+
+/// The region's rings as lines, dashed when `dash` gives (dash, gap) in screen pixels.
+fn outline_dashed(
+    shapes: &mut Vec<Shape>,
+    region: &PreparedRegion,
+    screen_from_diagram: TSTransform,
+    px: f32,
+    stroke: Stroke,
+    dash: Option<(f32, f32)>,
+) {
     let (rings, _) = shape_of(region, px);
     for ring in rings {
         let mut points: Vec<Pos2> = ring
@@ -348,15 +413,13 @@ fn outline(
             .iter()
             .map(|p| screen_from_diagram.mul_pos(*p))
             .collect();
-        if region.paint == Paint::Guide {
-            // Guide lines often lie on zone borders: dashed (and in a colour of their own)
-            // they stand apart.
+        if let Some((on, off)) = dash {
             if ring.closed
                 && let Some(first) = points.first().copied()
             {
                 points.push(first);
             }
-            shapes.extend(Shape::dashed_line(&points, stroke, 7.0, 4.0));
+            shapes.extend(Shape::dashed_line(&points, stroke, on, off));
         } else if ring.closed {
             shapes.push(Shape::closed_line(points, stroke));
         } else {
