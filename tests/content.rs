@@ -266,7 +266,12 @@ fn spine_zones_run_from_toe_to_heel_along_the_medial_edge() {
             let outline = view
                 .regions
                 .iter()
-                .find(|r| r.layer == 0 && r.filled && r.side == side)
+                // Decoration from the artwork has no side: the left foot is the one on the left.
+                .find(|r| {
+                    r.layer == 0
+                        && r.filled
+                        && (r.bbox.center().x < view.midline_x) == (side == Side::Left)
+                })
                 .unwrap();
             // The medial edge faces the midline between the feet; measure the foot's width at
             // each section's height.

@@ -27,6 +27,8 @@ pub struct Artwork {
     pub height: f32,
     /// Top-level groups, in document order (bottom first).
     pub layers: Vec<ArtLayer>,
+    /// `<use>` copies: (the copy's id, the id it copies). A mirrored copy is the other side.
+    pub copies: Vec<(String, String)>,
 }
 
 /// A top-level group of the artwork.
@@ -99,7 +101,18 @@ pub fn parse_artwork(
         )
     })?;
     let mut places: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut copies = Vec::new();
+    const XLINK: &str = "http://www.w3.org/1999/xlink";
     for node in xml.descendants().filter(usvg::roxmltree::Node::is_element) {
+        if node.tag_name().name() == "use"
+            && let Some(id) = node.attribute("id")
+            && let Some(target) = node
+                .attribute((XLINK, "href"))
+                .or_else(|| node.attribute("href"))
+                .and_then(|h| h.strip_prefix('#'))
+        {
+            copies.push((id.to_owned(), target.to_owned()));
+        }
         if let Some(id) = node.attribute("id") {
             let pos = xml.text_pos_at(node.range().start);
             places
@@ -192,6 +205,7 @@ pub fn parse_artwork(
             width,
             height,
             layers,
+            copies,
         },
         problems,
     ))
@@ -249,6 +263,24 @@ impl Reader<'_> {
                 continue;
             }
             match node {
+                // A named group around one path (a `<use>` copy, or a path Inkscape grouped):
+                // the shape takes the group's id, as the path inside may repeat another's.
+                usvg::Node::Group(_)
+                    if !id.is_empty()
+                        && let [(path, path_ts, opacity)] =
+                            gather_one(node, ts, opacity).as_slice() =>
+                {
+                    let (style, gradient) = style_of(path, *path_ts, *opacity);
+                    let segments = self.segments_of(path, *path_ts, here);
+                    out.push(ArtItem {
+                        id: id.to_owned(),
+                        is_region: false,
+                        at: here,
+                        segments,
+                        style,
+                        gradient,
+                    });
+                }
                 usvg::Node::Group(inner) => {
                     let opacity = opacity * inner.opacity().get();
                     self.collect(inner, ts.pre_concat(inner.transform()), here, opacity, out);
@@ -312,6 +344,17 @@ impl Reader<'_> {
             })
             .collect()
     }
+}
+
+/// Every path below a node (with transform and opacity), to see whether a group holds just one.
+fn gather_one(
+    node: &usvg::Node,
+    ts: usvg::Transform,
+    opacity: f32,
+) -> Vec<(&usvg::Path, usvg::Transform, f32)> {
+    let mut out = Vec::new();
+    gather_paths(node, ts, opacity, &mut out);
+    out
 }
 
 /// Every path below a node, with the transform and opacity of the groups on the way.

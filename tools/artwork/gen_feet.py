@@ -21,7 +21,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pathkit import (  # noqa: E402
-    view_ron,
+    write_view,
     _dist_seg,
     _len,
     _seg_intersect,
@@ -449,8 +449,10 @@ class View:
     def add(self, rid, layer, side, paint, path, zone=None, mirror=None):
         self.regions.append(dict(id=rid, layer=layer, side=side, paint=paint, path=path, zone=zone, mirror=mirror))
 
-    def ron(self):
-        return view_ron(
+    def write(self):
+        """Writes the view's artwork (data/views/<id>.svg) and its sidecar (<id>.ron)."""
+        write_view(
+            ROOT,
             "gen_feet.py",
             self.id,
             self.title,
@@ -1256,8 +1258,7 @@ def main():
     check_spine(views[0], problems, lambda c: c[1])
     check_spine(views[1], problems, lambda c: c[0])
     for v in views:
-        with open(os.path.join(ROOT, "data", "views", v.id + ".ron"), "w") as fh:
-            fh.write(v.ron())
+        v.write()
     if do_preview:
         os.makedirs(preview, exist_ok=True)
         for v in views:

@@ -10,27 +10,18 @@ Preview SVGs for several layer combinations are written to /tmp/artwork/ (or --p
 Usage: python3 tools/artwork/gen_views.py [--preview DIR] [--no-preview]
 """
 
-import math
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pathkit import (  # noqa: E402
-    view_ron,
-    _dist_seg,
-    _len,
-    _seg_intersect,
-    _sub,
     _unit,
     closed_path,
     fmt,
     open_path,
-    parse_path,
-    point_in,
-    poly_area,
     seg_path,
-    self_intersections,
     spline,
+    write_view,
 )
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -192,8 +183,10 @@ class View:
 
     # ---- output
 
-    def ron(self):
-        return view_ron(
+    def write(self):
+        """Writes the view's artwork (data/views/<id>.svg) and its sidecar (<id>.ron)."""
+        write_view(
+            ROOT,
             "gen_views.py",
             self.id,
             self.title,
@@ -205,56 +198,6 @@ class View:
             self.regions,
             self.intro,
         )
-
-    def expanded(self):
-        """Regions in draw order with mirrored copies (path, transform flag)."""
-        out = []
-        for lid, *_ in self.layers:
-            for r in self.regions:
-                if r["layer"] != lid:
-                    continue
-                out.append((r, False))
-                if r["mirror"]:
-                    out.append((r, True))
-        return out
-
-    def svg(self, layer_ids, box=None):
-        fills = {
-            "Skin": ("#f1d3bd", "#8a6a55", 2.0),
-            "Muscle": ("#c0504d", "#6e2422", 1.2),
-            "DeepMuscle": ("#9e3b3b", "#4d1616", 1.2),
-            "Tendon": ("#e8dcc8", "#9c8c70", 1.0),
-            "Nerve": ("#f2c230", "#8a6a10", 1.2),
-            "Bone": ("#efe6cf", "#8c8474", 1.2),
-            "Ligament": ("#d6dce4", "#6a7484", 1.0),
-            "Referral": ("#e0303070", "#b02020", 1.0),
-            "TriggerPoint": ("#8c1018", "#400008", 1.0),
-        }
-        bx = box or (0, 0) + self.canvas
-        scale = 1000.0 / max(bx[2], bx[3]) if box else 1000.0 / max(self.canvas)
-        s = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="%s %s %s %s">'
-             % (bx[2] * scale, bx[3] * scale, bx[0], bx[1], bx[2], bx[3])]
-        s.append('<rect width="%s" height="%s" fill="#ffffff"/>' % self.canvas)
-        opac = {l[0]: l[3] for l in self.layers}
-        for lid, *_ in self.layers:
-            if lid not in layer_ids:
-                continue
-            s.append('<g opacity="%s">' % opac[lid])
-            for r in self.regions:
-                if r["layer"] != lid:
-                    continue
-                for mir in ([False, True] if r["mirror"] else [False]):
-                    tr = ' transform="matrix(-1 0 0 1 1000 0)"' if mir else ""
-                    if r["paint"] in ("SkinLine", "Guide", "Fibre"):
-                        col = {"SkinLine": "#8a6a55", "Guide": "#3a6ea5", "Fibre": "#7a2c26"}[r["paint"]]
-                        s.append('<path d="%s" fill="none" stroke="%s" stroke-width="1.6" stroke-linecap="round"%s/>' % (r["path"], col, tr))
-                    else:
-                        fill, stroke, sw = fills.get(r["paint"], ("#c8b8e8a0", "#5a5060", 1.0))
-                        s.append('<path d="%s" fill="%s" fill-rule="evenodd" stroke="%s" stroke-width="%s" stroke-linejoin="round"%s/>' % (r["path"], fill, stroke, sw, tr))
-            s.append("</g>")
-        s.append("</svg>")
-        return "\n".join(s)
-
 
 # ----------------------------------------------------------------------------- the figure
 
@@ -1035,49 +978,6 @@ def ant_shape(view, rid, layer, structure, paint, seq, attaches=()):
              rid[: -len("_left")] + "_right", attaches)
 
 
-def _ant_region_polys(view, rid):
-    for r in view.regions:
-        if r["id"] == rid:
-            return [pts for pts, _c in parse_path(r["path"])]
-    raise KeyError(rid)
-
-
-def _ant_distance(a_polys, b_polys):
-    """Smallest distance between two filled shapes (0 when they overlap)."""
-    for pa in a_polys:
-        for p in pa[::2]:
-            if any(point_in_poly_even(pb, p) for pb in b_polys):
-                return 0.0
-    for pb in b_polys:
-        for p in pb[::2]:
-            if any(point_in_poly_even(pa, p) for pa in a_polys):
-                return 0.0
-    best = 1e9
-    for pa in a_polys:
-        for pb in b_polys:
-            for p in pa:
-                for k in range(len(pb)):
-                    best = min(best, _dist_seg(p, pb[k], pb[(k + 1) % len(pb)]))
-    return best
-
-
-def point_in_poly_even(poly, p):
-    return point_in([(poly, True)], p[0], p[1])
-
-
-def ant_attach_problems(view):
-    """Every region that names bones must reach each of them (within 6 units), and muscles name two."""
-    out = []
-    for r in view.regions:
-        if r["paint"] in ("Muscle", "DeepMuscle") and r["structure"] and len(r["attaches"]) < 2:
-            out.append("%s: names %d bone(s), needs two" % (r["id"], len(r["attaches"])))
-        for b in r["attaches"]:
-            d = _ant_distance(_ant_region_polys(view, r["id"]), _ant_region_polys(view, b))
-            if d > 6:
-                out.append("%s: %.1f units from %s" % (r["id"], d, b))
-    return out
-
-
 ANT_FEMUR = [
     (0.365, 3.985), (0.378, 3.93), (0.42, 3.9), (0.47, 3.898), (0.515, 3.92),  # head
     (0.56, 3.948), (0.62, 3.95),  # upper border of the neck
@@ -1450,246 +1350,24 @@ def build_anterior():
         (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
 
-    for p in ant_attach_problems(v):
-        print("PROBLEM:", p)
     return v
-
-
-# ----------------------------------------------------------------------------- checks
-
-
-def check(view, problems):
-    ids = set()
-    outline = None
-    for r in view.regions:
-        if r["id"].endswith("body_outline"):
-            outline = parse_path(r["path"])
-    for r in view.regions:
-        for rid in filter(None, (r["id"], r["mirror"])):
-            if rid in ids:
-                problems.append("%s: duplicate id %s" % (view.id, rid))
-            ids.add(rid)
-        subs = parse_path(r["path"])
-        filled = r["paint"] not in ("SkinLine", "Guide", "Fibre")
-        for pts, closed in subs:
-            for (x, y) in pts:
-                if not (0 <= x <= view.canvas[0] and 0 <= y <= view.canvas[1]):
-                    problems.append("%s: out of canvas (%.0f, %.0f)" % (r["id"], x, y))
-                    break
-            if filled:
-                if not closed:
-                    problems.append("%s: open subpath" % r["id"])
-                if abs(poly_area(pts)) < 50:
-                    problems.append("%s: tiny area %.0f" % (r["id"], abs(poly_area(pts))))
-                bad = self_intersections(pts)
-                if bad:
-                    problems.append("%s: self-intersection near (%.0f, %.0f)" % (r["id"], bad[0][0], bad[0][1]))
-        if filled and len(subs) > 1:
-            for i in range(len(subs)):
-                for j in range(i + 1, len(subs)):
-                    a, b = subs[i][0], subs[j][0]
-                    ea = [(a[k], a[(k + 1) % len(a)]) for k in range(len(a))]
-                    eb = [(b[k], b[(k + 1) % len(b)]) for k in range(len(b))]
-                    if any(_seg_intersect(p, q, s, t) for (p, q) in ea for (s, t) in eb):
-                        problems.append("%s: subpaths %d and %d cross" % (r["id"], i, j))
-        if r["side"] == "Left":
-            xs = [x for pts, _ in subs for (x, _y) in pts]
-            if view.f.sign < 0 and max(xs) > 500.5 or view.f.sign > 0 and min(xs) < 499.5:
-                problems.append("%s: left-side region crosses the midline" % r["id"])
-        if r["layer"] != "skin" and outline:
-            outside = [p for pts, _ in subs for p in pts[::3] if not point_in(outline, p[0], p[1])]
-            if outside:
-                problems.append("%s: %d points outside the body, e.g. (%.0f, %.0f)" % (r["id"], len(outside), outside[0][0], outside[0][1]))
-
-
-def _rings(r):
-    pts = [p for sub, _c in parse_path(r["path"]) for p in sub]
-    return parse_path(r["path"]), pts
-
-
-def region_gap(a, b):
-    """Smallest distance between two regions' outlines (0 when they overlap), approximately."""
-    sa, pa = _rings(a)
-    sb, pb = _rings(b)
-    if any(point_in(sb, x, y) for (x, y) in pa[::2]) or any(point_in(sa, x, y) for (x, y) in pb[::2]):
-        return 0.0
-    return min(_len(_sub(p, q)) for p in pa for q in pb)
-
-
-def check_attaches(view, problems):
-    """Every muscle names at least two bone regions (origin and insertion) and comes within 6
-    diagram units of each."""
-    by_id = {r["id"]: r for r in view.regions}
-    for r in view.regions:
-        if r["paint"] not in ("Muscle", "DeepMuscle"):
-            continue
-        if len(r["attaches"]) < 2:
-            problems.append("%s: names %d bones" % (r["id"], len(r["attaches"])))
-        for a in r["attaches"]:
-            b = by_id.get(a)
-            if b is None or b["paint"] != "Bone":
-                problems.append("%s: attaches to %s, not a bone region of %s" % (r["id"], a, view.id))
-                continue
-            gap = region_gap(r, b)
-            if gap > 6.0:
-                problems.append("%s: %.1f units from %s" % (r["id"], gap, a))
-
-
-def regions_above(view, rid):
-    order = [r["id"] for r, _m in view.expanded()]
-    layer_of = {r["id"]: r["layer"] for r in view.regions}
-    idx = order.index(rid)
-    above = []
-    for r, mir in view.expanded()[idx + 1:]:
-        if r["paint"] in ("SkinLine", "Guide", "Fibre"):
-            continue
-        above.append((r, mir))
-    return above
-
-
-def hit(view, rid, x, y):
-    for r in view.regions:
-        if r["id"] == rid:
-            return point_in(parse_path(r["path"]), x, y)
-    raise KeyError(rid)
-
-
-def find_point(view, rid, avoid_layers):
-    """A point inside region rid (left copy) not inside regions drawn above it in avoid_layers."""
-    reg = [r for r in view.regions if r["id"] == rid][0]
-    subs = parse_path(reg["path"])
-    above = [(parse_path(r["path"]), m) for (r, m) in regions_above(view, rid) if r["layer"] in avoid_layers]
-    xs = [x for pts, _ in subs for (x, _y) in pts]
-    ys = [y for pts, _ in subs for (_x, y) in pts]
-    best = None
-    for yi in range(int(min(ys)), int(max(ys)) + 1, 3):
-        for xi in range(int(min(xs)), int(max(xs)) + 1, 3):
-            if not point_in(subs, xi, yi):
-                continue
-            bad = False
-            for sp, m in above:
-                px = mirror_x(xi) if m else xi
-                if point_in(sp, px, yi):
-                    bad = True
-                    break
-            if bad:
-                continue
-            # prefer points far from the edge: distance to polygon edges
-            dmin = min(
-                _dist_seg((xi, yi), pts[k], pts[(k + 1) % len(pts)]) for pts, _ in subs for k in range(len(pts))
-            )
-            if best is None or dmin > best[0]:
-                best = (dmin, xi, yi)
-    return best
-
-
-def centroid(view, rid):
-    """Area centroid of a region's left-side outline (holes ignored)."""
-    reg = [r for r in view.regions if r["id"] == rid][0]
-    ax = ay = at = 0.0
-    for pts, _closed in parse_path(reg["path"]):
-        n = len(pts)
-        for i in range(n):
-            x1, y1 = pts[i]
-            x2, y2 = pts[(i + 1) % n]
-            c = x1 * y2 - x2 * y1
-            at += c
-            ax += (x1 + x2) * c
-            ay += (y1 + y2) * c
-    return (ax / (3 * at), ay / (3 * at))
 
 
 # ----------------------------------------------------------------------------- main
 
 
 def main():
-    args = sys.argv[1:]
-    preview = "/tmp/artwork"
-    if "--preview" in args:
-        preview = args[args.index("--preview") + 1]
-    do_preview = "--no-preview" not in args
+    """Writes the body views. The drawing's checks (muscles reach their bones, shapes inside the
+    body and on their side, outlines that do not cross) are in tests/artwork.rs; `cargo run --
+    check` validates the files."""
+    args = sys.argv[1:]  # --no-preview is accepted and ignored: open data/views/*.svg instead
     global FIBRES
     FIBRES = "--no-fibres" not in args
     views = [build_posterior(), build_anterior(), build_hip()]
-    problems = []
-    seen = set()
     for v in views:
-        check(v, problems)
-        for r in v.regions:
-            for rid in filter(None, (r["id"], r["mirror"])):
-                if rid in seen:
-                    problems.append("duplicate id across views: %s" % rid)
-                seen.add(rid)
-    os.makedirs(os.path.join(ROOT, "data", "views"), exist_ok=True)
-    for v in views:
-        with open(os.path.join(ROOT, "data", "views", v.id + ".ron"), "w") as fh:
-            fh.write(v.ron())
-    if do_preview:
-        os.makedirs(preview, exist_ok=True)
-        sets = {
-            "posterior": {
-                "skin": ["skin"],
-                "sup": ["skin", "superficial"],
-                "supdeep": ["skin", "superficial", "deep"],
-                "deepnerves": ["skin", "deep", "nerves"],
-                "skeleton": ["skin", "skeleton"],
-                "all": ["skin", "superficial", "deep", "skeleton", "nerves"],
-                "skelnerves": ["skin", "deep", "skeleton", "nerves"],
-            },
-            "hip": {
-                "default": ["skin", "skeleton", "deep", "nerves", "nerves_cutaneous", "superficial"],
-                "skeleton": ["skin", "skeleton"],
-                "deep": ["skin", "skeleton", "deep"],
-            },
-            "anterior": {
-                "skin": ["skin"],
-                "sup": ["skin", "superficial"],
-                "supdeep": ["skin", "superficial", "deep"],
-                "deep": ["skin", "deep"],
-                "skeleton": ["skin", "skeleton"],
-                "all": ["skin", "superficial", "deep", "skeleton"],
-                "deepskel": ["skin", "deep", "skeleton"],
-            },
-        }
-        for v in views:
-            for name, ls in sets[v.id].items():
-                with open(os.path.join(preview, "%s_%s.svg" % (v.id, name)), "w") as fh:
-                    fh.write(v.svg(ls))
-                with open(os.path.join(preview, "zoom_%s_%s.svg" % (v.id, name)), "w") as fh:
-                    fh.write(v.svg(ls, (180, 700, 640, 520)))
-                with open(os.path.join(preview, "legs_%s_%s.svg" % (v.id, name)), "w") as fh:
-                    fh.write(v.svg(ls, (240, 1050, 520, 950)))
-    for p in problems:
-        print("PROBLEM:", p)
-    post, ant, hipv = views
-    check_attaches(post, problems)
-    check_attaches(hipv, problems)
-    for (v, rid, layers) in (
-        (post, "piriformis_left", ("deep", "skeleton", "nerves")),
-        (post, "gluteus_maximus_left", ("superficial", "deep", "skeleton", "nerves")),
-        (post, "sciatic_nerve_left", ("nerves",)),
-        (post, "quadratus_lumborum_left", ("deep", "skeleton", "nerves")),
-        (ant, "ant_psoas_major_left", ("deep", "skeleton")),
-    ):
-        b = find_point(v, rid, layers)
-        print("point %s: %s" % (rid, None if b is None else "(%d, %d) clearance %.1f" % (b[1], b[2], b[0])))
-    # The app aims clicks at a region's centroid (when inside): the piriformis centroid must hit the
-    # piriformis with the deep layer on and the gluteus maximus with it off (tests/ui.rs, tests/cli.rs).
-    for (v, rid, layers, under) in (
-        (post, "piriformis_left", ("deep",), "gluteus_maximus_left"),
-        (ant, "ant_psoas_major_left", ("deep",), None),
-    ):
-        c = centroid(v, rid)
-        above = [r["id"] + ("(mirror)" if m else "") for (r, m) in regions_above(v, rid)
-                 if r["layer"] in layers and point_in(parse_path(r["path"]), mirror_x(c[0]) if m else c[0], c[1])]
-        ok = hit(v, rid, c[0], c[1]) and not above and (under is None or hit(v, under, c[0], c[1]))
-        if not ok:
-            problems.append("%s: centroid (%.0f, %.0f) not a clean hit (covered by %s)" % (rid, c[0], c[1], above))
-            print("PROBLEM:", problems[-1])
-        print("centroid %s: (%.0f, %.0f)" % (rid, c[0], c[1]))
-    n = sum(len(v.regions) for v in views)
-    print("regions declared: %d (%d with mirrors)" % (n, len(seen)))
-    return 1 if problems else 0
+        v.write()
+    print("regions declared: %d" % sum(len(v.regions) for v in views))
+    return 0
 
 
 if __name__ == "__main__":

@@ -63,10 +63,11 @@ impl Loader {
         let artwork = match &view.artwork {
             Some(name) => {
                 let root = &packs.get(merged.pack)?.root;
+                // Every sidecar id: a region given as path data (a pack's replacement) takes the
+                // artwork's element of that id out of the drawing.
                 let sidecar_ids: HashSet<&str> = merged
                     .regions
                     .iter()
-                    .filter(|p| p.value.path.is_none())
                     .flat_map(|p| std::iter::once(&p.value.id).chain(p.value.mirror.as_ref()))
                     .map(String::as_str)
                     .collect();
@@ -87,10 +88,12 @@ impl Loader {
         let layer_of = |id: &str| merged.layers.iter().position(|l| l.value.id == id);
 
         // Regions drawn in the artwork, in its order; then regions given as path data.
-        let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
+        // (layer, place in the drawing, shape): the artwork's document order, then path data.
+        let mut regions: Vec<(usize, usize, PreparedRegion)> = Vec::new();
         let mut twins: Vec<(String, String)> = Vec::new();
         let mut from_art: HashMap<&str, (usize, &ArtItem)> = HashMap::new();
         if let Some(read) = &artwork {
+            let mut order = 0;
             for art_layer in &read.art.layers {
                 let Some(layer) = layer_of(&art_layer.id) else {
                     self.push(
@@ -109,6 +112,7 @@ impl Loader {
                     continue;
                 };
                 for item in &art_layer.items {
+                    order += 1;
                     if item.is_region {
                         from_art.insert(&item.id, (layer, item));
                         continue;
@@ -139,10 +143,8 @@ impl Loader {
                         );
                         continue;
                     }
-                    regions.push((
-                        layer,
-                        prepare_shape(&info, &item.segments, layer, merged.pack),
-                    ));
+                    let shape = prepare_shape(&info, &item.segments, layer, merged.pack);
+                    regions.push((layer, order, shape));
                 }
             }
         }
@@ -159,25 +161,21 @@ impl Loader {
             known: known.zones,
             complete: self.zones_complete,
         };
-        // Sidecar regions in the artwork's order, so the drawing stacks as the SVG does.
-        let mut sidecar: Vec<(usize, &super::Placed<'_, Region>, bool)> = merged
-            .regions
-            .iter()
-            .zip(&merged.added)
-            .enumerate()
-            .map(|(i, (p, &added))| (i, p, added))
-            .collect();
+        // Each item's place in the artwork's document order, so the drawing stacks as the SVG.
         let art_order: HashMap<&str, usize> = artwork
             .iter()
             .flat_map(|a| a.art.layers.iter().flat_map(|l| &l.items))
             .enumerate()
             .map(|(i, item)| (item.id.as_str(), i))
             .collect();
-        sidecar.sort_by_key(|(i, p, _)| match &p.value.path {
-            None => (0, art_order.get(p.value.id.as_str()).copied().unwrap_or(0)),
-            Some(_) => (1, *i),
-        });
-        for (_, p, added) in sidecar {
+        let sidecar = merged
+            .regions
+            .iter()
+            .zip(&merged.added)
+            .enumerate()
+            .map(|(i, (p, &added))| (i, p, added));
+        for (declared, p, added) in sidecar {
+            let after_art = art_order.len() + 1 + 2 * declared;
             let (region, src, at) = (p.value, p.src, p.at);
             self.check_unique(region_ids, "region", &region.id, src.location(at));
             if let Some(mirror) = &region.mirror {
@@ -239,7 +237,7 @@ impl Loader {
                     else {
                         continue;
                     };
-                    regions.push((layer, shape));
+                    regions.push((layer, after_art, shape));
                     if let Some(mirror_id) = &region.mirror {
                         let mirrored = mirror_segments(&segments, view.midline_x);
                         if let Some(pt) = outside_canvas(&mirrored, canvas) {
@@ -257,8 +255,10 @@ impl Loader {
                             continue;
                         }
                         let mut second = sidecar_shape(region, mirror_id, region.side.mirrored());
-                        second.attaches = mirrored_attaches(&region.attaches, merged);
-                        regions.push((layer, prepare_shape(&second, &mirrored, layer, p.pack)));
+                        let copies = artwork.as_ref().map_or(&[][..], |a| &a.art.copies);
+                        second.attaches = mirrored_attaches(&region.attaches, merged, copies);
+                        let shape = prepare_shape(&second, &mirrored, layer, p.pack);
+                        regions.push((layer, after_art + 1, shape));
                         twins.push((region.id.clone(), mirror_id.clone()));
                     }
                 }
@@ -310,7 +310,8 @@ impl Loader {
                         let mut shape = sidecar_shape(region, id, side);
                         shape.art = Some((&item.style, item.gradient.as_ref()));
                         if mirror_at.is_some() {
-                            shape.attaches = mirrored_attaches(&region.attaches, merged);
+                            shape.attaches =
+                                mirrored_attaches(&region.attaches, merged, &read.art.copies);
                         }
                         if region.paint.is_filled() && !item.style.is_filled() {
                             self.push(
@@ -338,7 +339,8 @@ impl Loader {
                         if let Some(shape) =
                             self.with_area(&shape, &item.segments, layer, p.pack, at)
                         {
-                            regions.push((layer, shape));
+                            let order = art_order.get(id.as_str()).map_or(0, |o| o + 1);
+                            regions.push((layer, order, shape));
                         }
                     }
                     if placed_both && let Some(mirror) = &region.mirror {
@@ -349,8 +351,8 @@ impl Loader {
         }
         // Drawing order: by layer, then as drawn (a stable sort keeps the artwork's order and
         // mirrors beside originals).
-        regions.sort_by_key(|(layer, _)| *layer);
-        let mut regions: Vec<PreparedRegion> = regions.into_iter().map(|(_, r)| r).collect();
+        regions.sort_by_key(|(layer, order, _)| (*layer, *order));
+        let mut regions: Vec<PreparedRegion> = regions.into_iter().map(|(_, _, r)| r).collect();
         link_twins(&twins, &mut regions);
         self.check_attaches(merged, &regions);
 
@@ -671,24 +673,29 @@ fn display_id(id: &str) -> String {
     }
 }
 
-/// The other side's bones: each attached bone's own mirror, or the bone itself on the midline.
-fn mirrored_attaches(attaches: &[String], merged: &MergedView<'_>) -> Vec<String> {
+/// The other side's bones: each attached bone's own mirror (a sidecar `mirror`, or an artwork
+/// `<use>` copy of it), or the bone itself on the midline.
+fn mirrored_attaches(
+    attaches: &[String],
+    merged: &MergedView<'_>,
+    copies: &[(String, String)],
+) -> Vec<String> {
+    let pairs = merged
+        .regions
+        .iter()
+        .filter_map(|p| Some((p.value.id.as_str(), p.value.mirror.as_deref()?)))
+        .chain(copies.iter().map(|(a, b)| (a.as_str(), b.as_str())));
+    let mut other: HashMap<&str, &str> = HashMap::new();
+    for (a, b) in pairs {
+        other.entry(a).or_insert(b);
+        other.entry(b).or_insert(a);
+    }
     attaches
         .iter()
         .map(|bone| {
-            merged
-                .regions
-                .iter()
-                .find(|p| p.value.id == *bone)
-                .and_then(|p| p.value.mirror.clone())
-                .or_else(|| {
-                    merged
-                        .regions
-                        .iter()
-                        .find(|p| p.value.mirror.as_deref() == Some(bone))
-                        .map(|p| p.value.id.clone())
-                })
-                .unwrap_or_else(|| bone.clone())
+            other
+                .get(bone.as_str())
+                .map_or_else(|| bone.clone(), |m| (*m).to_owned())
         })
         .collect()
 }
