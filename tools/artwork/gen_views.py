@@ -646,13 +646,17 @@ def post_anatomy(v, P, full):
     v.add(P + "sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
     # the median sacral crest (the fused spinous processes), the sacral hiatus at its foot, the
     # lateral crests beside the foramina
-    crest = "M %s %s L %s %s" % tuple(fmt(q) for q in (*f.p(0, 3.8), *f.p(0, 4.04)))
-    v.add(P + "sacral_crests", K, "Midline", "BoneLine", crest + " " + " ".join([
-        sym_line(v, [(0.014, 3.8), (0.02, 3.83), (0.014, 3.86)]),
-        sym_line(v, [(0.014, 3.875), (0.02, 3.905), (0.014, 3.935)]),
-        sym_line(v, [(0.014, 3.95), (0.019, 3.975), (0.013, 4.0)]),
-        sym_line(v, [(0.0, 4.1), (0.018, 4.085), (0.024, 4.06), (0.016, 4.04)]),
+    crest = "M %s %s L %s %s" % tuple(fmt(q) for q in (*f.p(0, 3.79), *f.p(0, 4.03)))
+    tubercles = " ".join(ellipse_path(*f.p(0, h), 3.2 * s, 5.5 * s) for h in (3.81, 3.87, 3.93, 3.985))
+    v.add(P + "sacral_crests", K, "Midline", "BoneLine", crest + " " + tubercles + " " + " ".join([
+        # the sacral hiatus at the foot of the crest
+        sym_line(v, [(0.0, 4.095), (0.017, 4.082), (0.022, 4.058), (0.012, 4.038)]),
+        # the lateral crests beside the foramina
         sym_line(v, [(0.128, 3.8), (0.122, 3.87), (0.113, 3.94), (0.1, 4.0), (0.085, 4.05)]),
+        # the lines of fusion between the sacral vertebrae
+        sym_line(v, [(0.03, 3.87), (0.06, 3.872), (0.105, 3.868)]),
+        sym_line(v, [(0.03, 3.937), (0.055, 3.94), (0.098, 3.937)]),
+        sym_line(v, [(0.03, 4.0), (0.05, 4.002), (0.085, 4.0)]),
     ]))
     holed("hip_bone", K, "hip_bone", "Bone", HIP_BONE, [])
     # the gluteal lines on the outer face of the wing (where the gluteal muscles arise) and the
@@ -688,7 +692,7 @@ def post_anatomy(v, P, full):
         (0.662, 3.68, 0.042), (0.676, 3.732, 0.032),
     ])
     shape("posterior_superior_iliac_spine", K, "posterior_superior_iliac_spine", "Bone", [
-        (0.122, 3.862), (0.152, 3.83), (0.188, 3.848), (0.182, 3.893), (0.145, 3.9),
+        (0.133, 3.862), (0.156, 3.838), (0.183, 3.85), (0.182, 3.884), (0.152, 3.894),
     ])
     # the sacrum's lateral edge, just inside its outline (piriformis arises beside it)
     ribbon2(v, L("sacral_border"), K, "sacrum", "Bone", [
@@ -738,9 +742,9 @@ def post_anatomy(v, P, full):
     # anterior and inferior gluteal lines to the front of the greater trochanter; seen from behind
     # only through the window cut in gluteus medius
     shape("gluteus_minimus", D, "gluteus_minimus", "DeepMuscle", [
-        (0.37, 3.885, "c"), (0.41, 3.808), (0.485, 3.744), (0.57, 3.71), (0.645, 3.722), (0.69, 3.768),
-        (0.72, 3.835), (0.742, 3.9), (0.752, 3.935, "c"), (0.712, 3.944, "c"), (0.62, 3.918),
-        (0.5, 3.9), (0.42, 3.894),
+        (0.385, 3.872, "c"), (0.42, 3.805), (0.49, 3.744), (0.57, 3.71), (0.645, 3.722), (0.69, 3.768),
+        (0.72, 3.835), (0.742, 3.9), (0.752, 3.935, "c"), (0.712, 3.944, "c"), (0.62, 3.91),
+        (0.5, 3.885), (0.43, 3.877),
     ], [L("hip_bone"), L("greater_trochanter")])
     # gluteus medius is cut open at the front (as an atlas lifts it) to show gluteus minimus
     # beneath: the window, with a shadow under its upper cut edge
@@ -785,8 +789,8 @@ def post_anatomy(v, P, full):
     # its rounded tendon, lighter, narrowing onto the top of the trochanter (decoration: clicks
     # go to the muscle)
     shape("piriformis_tendon", D, None, "Tendon", [
-        (0.585, 3.912, "c"), (0.65, 3.906), (0.692, 3.904), (0.713, 3.916), (0.694, 3.929),
-        (0.65, 3.933), (0.585, 3.941, "c"),
+        (0.6, 3.918, "c"), (0.65, 3.911), (0.69, 3.906), (0.713, 3.916), (0.694, 3.928),
+        (0.65, 3.931), (0.6, 3.927, "c"),
     ])
     fibre(v, P + "fibres_deep_piriformis", D, fibre_fan(
         [(0.2, 3.915), (0.17, 3.97), (0.135, 4.03), (0.105, 4.082)],
@@ -968,18 +972,18 @@ def post_anatomy(v, P, full):
     # trochanter; its lower border crosses the gluteal fold obliquely
     medial = [(0.205, 3.69), (0.175, 3.75), (0.155, 3.83), (0.13, 3.92), (0.1, 4.0), (0.06, 4.08),
               (0.033, 4.15), (0.026, 4.212)]
-    lateral = [(0.735, 3.975), (0.745, 4.08), (0.74, 4.2), (0.725, 4.33), (0.7, 4.46), (0.685, 4.52)]
+    lateral = [(0.735, 3.975), (0.745, 4.08), (0.74, 4.2), (0.727, 4.33), (0.705, 4.46), (0.688, 4.54)]
     shape("gluteus_maximus", S, "gluteus_maximus", "Muscle",
           [(medial[0][0], medial[0][1], "c"), (0.27, 3.705), (0.38, 3.762), (0.5, 3.828), (0.62, 3.895),
            (0.7, 3.945)]
           + [(lateral[0][0], lateral[0][1], "c")] + lateral[1:-1] + [(lateral[-1][0], lateral[-1][1], "c")]
-          + [(0.6, 4.527), (0.48, 4.494), (0.35, 4.434), (0.22, 4.354), (0.11, 4.284), (0.045, 4.235)]
+          + [(0.6, 4.55), (0.48, 4.52), (0.35, 4.478), (0.22, 4.4), (0.11, 4.3), (0.045, 4.24)]
           + [(medial[-1][0], medial[-1][1], "c")] + list(reversed(medial[1:-1])),
           [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
     # the aponeurosis on its outer part, paler, continuous with the iliotibial band
-    apo = [(0.69, 3.94), (0.688, 4.05), (0.682, 4.2), (0.672, 4.33), (0.655, 4.46), (0.64, 4.522)]
+    apo = [(0.69, 3.94), (0.688, 4.05), (0.682, 4.2), (0.672, 4.33), (0.656, 4.46), (0.642, 4.545)]
     shape("gluteus_maximus_aponeurosis", S, None, "Tendon",
-          [(0.7, 3.945, "c"), (0.735, 3.975, "c")] + lateral[1:-1] + [(0.685, 4.52, "c"), (0.64, 4.522, "c")]
+          [(0.7, 3.945, "c"), (0.735, 3.975, "c")] + lateral[1:-1] + [(0.688, 4.54, "c"), (0.642, 4.545, "c")]
           + list(reversed(apo[1:-1])))
     # coarse bundles parallel to the upper and lower borders, from the origin to the aponeurosis
     fibre(v, P + "fibres_gluteus_maximus", S, fibre_fan(medial, apo, 9, bow=0.012, t0=0.06, t1=0.96))
@@ -1123,6 +1127,11 @@ def ant_fibres(view, rid, layer, lines):
         view.add(rid, layer, "Midline", "Fibre", " ".join(sym_line(view, l) for l in lines))
 
 
+def ant_lines(view, rid, layer, paint, lines):
+    """Front view open strokes (decoration), both sides in one region."""
+    view.add(rid, layer, "Midline", paint, " ".join(sym_line(view, l) for l in lines))
+
+
 def ant_ribbon(view, rid, layer, structure, paint, seq, attaches=(), caps="round"):
     """A front-view ribbon (both sides) with its bone attachments."""
     center = [view.f.p(dx, h) + (w,) for (dx, h, w) in seq]
@@ -1137,14 +1146,14 @@ def ant_shape(view, rid, layer, structure, paint, seq, attaches=()):
 
 
 ANT_FEMUR = [
-    (0.365, 3.985), (0.378, 3.93), (0.42, 3.9), (0.47, 3.898), (0.515, 3.92),  # head
-    (0.56, 3.948), (0.62, 3.95),  # upper border of the neck
-    (0.665, 3.925), (0.71, 3.908), (0.745, 3.94), (0.757, 4.0), (0.748, 4.08), (0.722, 4.15),  # greater trochanter
+    (0.37, 4.0), (0.363, 3.955), (0.385, 3.905), (0.43, 3.878), (0.48, 3.88), (0.52, 3.9),  # head
+    (0.56, 3.935), (0.615, 3.945),  # upper border of the neck
+    (0.66, 3.92), (0.705, 3.905), (0.742, 3.93), (0.757, 3.99), (0.75, 4.07), (0.725, 4.15),  # greater trochanter
     (0.69, 4.3), (0.655, 4.55), (0.62, 4.85), (0.58, 5.15), (0.545, 5.42), (0.538, 5.6),
     (0.552, 5.74), (0.556, 5.86), (0.533, 5.95), (0.46, 5.975), (0.38, 5.94, "c"), (0.3, 5.975),
     (0.228, 5.955), (0.197, 5.88), (0.202, 5.77), (0.235, 5.67), (0.3, 5.58), (0.39, 5.45),
-    (0.45, 5.2), (0.495, 4.9), (0.53, 4.6), (0.545, 4.35), (0.548, 4.2), (0.545, 4.13),
-    (0.5, 4.092), (0.45, 4.072), (0.4, 4.045),
+    (0.45, 5.2), (0.495, 4.9), (0.525, 4.6), (0.54, 4.35), (0.545, 4.2), (0.54, 4.12),
+    (0.51, 4.085), (0.47, 4.06), (0.42, 4.045),  # lower border of the neck to the head
 ]
 
 
@@ -1386,6 +1395,10 @@ def build_anterior():
         [(0.1, 3.02), (0.14, 3.3), (0.19, 3.58), (0.28, 3.84), (0.4, 4.0), (0.5, 4.17)],
         [(0.13, 3.08), (0.18, 3.32), (0.23, 3.58), (0.31, 3.8), (0.43, 3.98), (0.51, 4.13)],
     ])
+    # their shared tendon, pale, over the front of the hip joint onto the lesser trochanter
+    ant_ribbon(v, "ant_iliopsoas_tendon_left", D, None, "Tendon", [
+        (0.462, 4.1, 8), (0.49, 4.15, 9), (0.508, 4.195, 8), (0.518, 4.225, 6),
+    ])
     # inguinal ligament: from the ASIS to the pubic tubercle, the lower edge of the external
     # oblique aponeurosis; iliopsoas and the femoral nerve pass beneath it
     ant_ribbon(v, "ant_inguinal_ligament_left", D, "inguinal_ligament", "Ligament", [
@@ -1426,30 +1439,53 @@ def build_anterior():
         r = 7.0 - i * 0.8
         foramina.append(sym_ellipse(v, dx, h, r, r * 0.8))
     v.add("ant_sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
+    # the femur first: the hip socket's rim covers the inner part of its head
+    ant_shape(v, FEMUR, K, "femur", "Bone", ANT_FEMUR)
+    ant_lines(v, "ant_femur_lines", K, "BoneLine", [
+        # the edge of the head where it leaves the socket, and the intertrochanteric line
+        [(0.505, 3.9), (0.53, 3.932), (0.538, 3.97), (0.526, 4.01), (0.5, 4.04)],
+        [(0.668, 3.94), (0.64, 4.0), (0.6, 4.07), (0.565, 4.12), (0.548, 4.16)],
+    ])
+    ant_shape(v, GT, K, "greater_trochanter", "Bone", [
+        (0.655, 3.93), (0.705, 3.905), (0.742, 3.93), (0.757, 3.99), (0.75, 4.07), (0.725, 4.15),
+        (0.69, 4.12), (0.668, 4.04),
+    ])
+    ant_shape(v, LT, K, "lesser_trochanter", "Bone", [
+        (0.545, 4.125), (0.51, 4.145), (0.482, 4.185), (0.486, 4.228), (0.52, 4.245), (0.548, 4.235),
+    ])
+    # the hip bone seen from the front: the wing with its crest, the ASIS and AIIS, the rim of the
+    # socket over the femoral head, the ischium down to the sitting bone, the ischiopubic ramus to
+    # the symphysis, then back along the pubic crest and the pelvic brim to the sacroiliac joint;
+    # the obturator foramen below the socket
     hip = closed_path(f.pts([
-        (0.19, 3.72, "c"), (0.26, 3.625), (0.37, 3.57), (0.49, 3.56), (0.59, 3.585), (0.655, 3.635),
-        (0.68, 3.7), (0.67, 3.77), (0.645, 3.83), (0.632, 3.866, "c"), (0.606, 3.895), (0.612, 3.932, "c"),
-        (0.585, 3.958), (0.566, 3.995), (0.56, 4.05), (0.54, 4.11), (0.48, 4.17), (0.42, 4.23),
-        (0.37, 4.29), (0.31, 4.325), (0.25, 4.305), (0.17, 4.245), (0.1, 4.195), (0.05, 4.152),
-        (0.03, 4.13, "c"), (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.94), (0.28, 3.905),
-        (0.285, 3.855), (0.25, 3.8), (0.205, 3.76),
+        (0.19, 3.7, "c"), (0.24, 3.628), (0.33, 3.575), (0.45, 3.556), (0.56, 3.57), (0.64, 3.615),
+        (0.68, 3.675), (0.69, 3.73), (0.675, 3.79), (0.648, 3.835, "c"), (0.628, 3.862),
+        (0.622, 3.898, "c"), (0.585, 3.918), (0.525, 3.935), (0.478, 3.972), (0.455, 4.025),
+        (0.445, 4.08), (0.42, 4.14), (0.39, 4.21), (0.35, 4.27), (0.325, 4.31), (0.29, 4.335),
+        (0.255, 4.33, "c"), (0.2, 4.29), (0.13, 4.225), (0.07, 4.17), (0.03, 4.142, "c"),
+        (0.026, 4.07), (0.028, 3.995, "c"), (0.07, 3.978), (0.13, 3.965), (0.2, 3.948), (0.26, 3.918),
+        (0.29, 3.88), (0.285, 3.83), (0.255, 3.78), (0.215, 3.735),
     ]))
-    hole = closed_path(f.pts([(0.17, 4.09), (0.24, 4.065), (0.31, 4.095), (0.325, 4.165), (0.28, 4.22), (0.2, 4.205), (0.16, 4.15)]))
-    v.add(HIP, K, "Left", "Bone", hip + " " + hole, "hip_bone", "ant_hip_bone_right")
-    ant_shape(v, FOSSA, K, None, "Bone", [
-        (0.215, 3.725), (0.27, 3.64), (0.38, 3.598), (0.5, 3.595), (0.59, 3.625), (0.635, 3.68),
-        (0.632, 3.76), (0.6, 3.83), (0.55, 3.875), (0.47, 3.895), (0.39, 3.89), (0.33, 3.87),
-        (0.28, 3.83), (0.235, 3.78),
+    foramen = [(0.15, 4.1), (0.19, 4.055), (0.26, 4.045), (0.325, 4.075), (0.35, 4.14), (0.325, 4.21),
+               (0.26, 4.24), (0.19, 4.215), (0.152, 4.16)]
+    v.add(HIP, K, "Left", "Bone", hip + " " + closed_path(f.pts(foramen)), "hip_bone", "ant_hip_bone_right")
+    # the iliac fossa, the hollow inner face of the wing where iliacus arises, in shadow
+    ant_shape(v, FOSSA, K, None, "BoneShadow", [
+        (0.215, 3.728), (0.258, 3.66), (0.35, 3.608), (0.46, 3.592), (0.56, 3.604), (0.625, 3.642),
+        (0.655, 3.7), (0.646, 3.772), (0.61, 3.826), (0.54, 3.856), (0.45, 3.862), (0.36, 3.852),
+        (0.3, 3.832), (0.255, 3.792),
     ])
     ant_ribbon(v, "ant_pelvic_brim_left", K, None, "Bone", [
         (0.195, 3.745, 5), (0.245, 3.8, 5), (0.278, 3.862, 5), (0.27, 3.915, 5), (0.21, 3.948, 5),
         (0.13, 3.965, 5), (0.08, 3.97, 4),
     ])
+    # the pubis: its body beside the symphysis and its two rami round the inner side of the
+    # obturator foramen (where the adductors arise)
     ant_shape(v, PUBIS, K, None, "Bone", [
-        (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.942), (0.3, 3.935), (0.34, 3.96),
-        (0.33, 3.995), (0.24, 4.03), (0.165, 4.06), (0.137, 4.11), (0.142, 4.18), (0.18, 4.225),
-        (0.25, 4.255), (0.282, 4.3, "c"), (0.24, 4.296), (0.16, 4.236), (0.09, 4.184), (0.05, 4.15),
-        (0.03, 4.13, "c"),
+        (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.942), (0.285, 3.922, "c"),
+        (0.27, 3.97), (0.235, 4.015), (0.19, 4.048), (0.158, 4.085), (0.145, 4.14), (0.16, 4.2),
+        (0.2, 4.24), (0.25, 4.262), (0.282, 4.3, "c"), (0.24, 4.296), (0.16, 4.236), (0.09, 4.184),
+        (0.05, 4.15), (0.03, 4.13, "c"),
     ])
     v.add(SYMPH, K, "Midline", "Bone", symmetric_closed(f.pts([
         (0, 3.988), (0.022, 3.99), (0.03, 4.02), (0.03, 4.1), (0.022, 4.13), (0, 4.134)])), "pubic_symphysis")
@@ -1462,14 +1498,6 @@ def build_anterior():
     ])
     ant_shape(v, AIIS, K, None, "Bone", [
         (0.582, 3.905), (0.613, 3.91), (0.618, 3.945), (0.59, 3.968), (0.572, 3.94),
-    ])
-    ant_shape(v, FEMUR, K, "femur", "Bone", ANT_FEMUR)
-    ant_shape(v, GT, K, "greater_trochanter", "Bone", [
-        (0.658, 3.935), (0.71, 3.912), (0.742, 3.942), (0.752, 4.0), (0.744, 4.075), (0.718, 4.14),
-        (0.682, 4.1), (0.664, 4.02),
-    ])
-    ant_shape(v, LT, K, "lesser_trochanter", "Bone", [
-        (0.545, 4.125), (0.51, 4.145), (0.482, 4.185), (0.486, 4.228), (0.52, 4.245), (0.548, 4.235),
     ])
     px, py = f.p(0.36, 5.85)
     v.add(PATELLA, K, "Left", "Bone", ellipse_path(px, py, 17, 21), None, "ant_patella_right")

@@ -232,6 +232,7 @@ PAINTS = {
     "LigamentLine": (None, "#9aa4b2", 0.7, None),
     "MuscleCut": ("#e7a497", "#7a2c26", 0.8, None),
     "MuscleShadow": ("#6e2222", "#6e2222", 0.4, None),
+    "BoneShadow": ("#e6dbc0", "#b8ab8c", 0.6, None),
 }
 # Shading: lighter on the belly, the paint's own colour toward the edges (objectBoundingBox, so one
 # gradient serves every shape of a paint).
