@@ -936,6 +936,18 @@ def post_anatomy(v, P, full):
             (0.27, 6.95, "c"), (0.39, 6.95, "c"), (0.365, 7.3), (0.355, 7.6), (0.37, 7.86), (0.33, 7.9),
             (0.29, 7.86), (0.295, 7.6), (0.29, 7.3),
         ])
+        # on the inner side of the thigh, beneath the hamstrings: adductor magnus (its hamstring
+        # part from the ischial tuberosity to the adductor tubercle) and gracilis, the long strap
+        # from the ischiopubic ramus to the inner side of the tibia
+        shape("adductor_magnus", S, "adductor_magnus", "Muscle", [
+            (0.128, 4.29, "c"), (0.2, 4.31), (0.262, 4.33), (0.3, 4.45), (0.325, 4.7), (0.33, 5.0),
+            (0.31, 5.3), (0.278, 5.55), (0.25, 5.73, "c"), (0.225, 5.6), (0.198, 5.35), (0.17, 5.05),
+            (0.145, 4.75), (0.128, 4.5),
+        ], [L("ischial_tuberosity"), L("femur")])
+        ribbon2(v, L("gracilis"), S, "gracilis", "Muscle", [
+            (0.1, 4.272, 0.04), (0.108, 4.5, 0.046), (0.124, 4.8, 0.046), (0.145, 5.1, 0.04),
+            (0.167, 5.4, 0.032), (0.18, 5.7, 0.024), (0.192, 5.95, 0.018), (0.208, 6.1, 0.014),
+        ], attaches=[L("pubis"), L("tibia")])
         shape("semimembranosus", S, "semimembranosus", "Muscle", [
             (0.235, 4.3), (0.27, 4.45), (0.3, 4.75), (0.31, 5.1), (0.3, 5.45), (0.28, 5.75), (0.25, 5.98),
             (0.232, 6.08, "c"), (0.2, 6.06), (0.18, 5.9), (0.162, 5.62), (0.152, 5.28), (0.16, 4.9), (0.18, 4.5),
@@ -950,6 +962,15 @@ def post_anatomy(v, P, full):
             (0.5, 6.05), (0.515, 6.17, "c"), (0.54, 6.1), (0.555, 5.85), (0.58, 5.5), (0.58, 5.15),
             (0.55, 4.85), (0.47, 4.55), (0.37, 4.36),
         ], [L("ischial_tuberosity"), L("fibula")])
+        # the long tendons at the knee, pale: semitendinosus to the inner tibia,
+        # semimembranosus behind the inner condyle, biceps femoris to the head of the fibula
+        for name, seq in (
+            ("semitendinosus_tendon", [(0.285, 5.7, 0.02), (0.255, 5.88, 0.016), (0.232, 6.03, 0.013),
+                                       (0.215, 6.12, 0.011)]),
+            ("semimembranosus_tendon", [(0.225, 5.92, 0.03), (0.215, 6.0, 0.026), (0.21, 6.06, 0.02)]),
+            ("biceps_femoris_tendon", [(0.515, 5.8, 0.024), (0.52, 5.98, 0.02), (0.522, 6.12, 0.016)]),
+        ):
+            ribbon2(v, L(name), S, None, "Tendon", seq)
         fibre(v, P + "fibres_leg", S, [
             [(0.35, 4.6), (0.47, 5.1), (0.52, 5.65)],
             [(0.29, 4.65), (0.33, 5.05), (0.31, 5.4)],
