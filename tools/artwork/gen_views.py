@@ -16,6 +16,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pathkit import (  # noqa: E402
     _unit,
+    bez,
     closed_path,
     fmt,
     open_path,
@@ -573,6 +574,36 @@ def outside(lines, poly, samples=48):
     return out
 
 
+def smooth_outline(seq):
+    """The smooth closed outline through (dx, h[, "c"]) points, as a dense polygon of (dx, h)."""
+    pts = [(q[0], q[1], len(q) > 2 and q[2] == "c") for q in seq]
+    return [bez(seg, k / 6) for seg in spline(pts, True) for k in range(6)]
+
+
+def within(lines, seq, samples=48):
+    """Fibre lines kept to the inside of a shape (its outline points, as given to `shape`)."""
+    poly = smooth_outline(seq)
+    out = []
+    for line in lines:
+        pts = []
+        for a, b in zip(line, line[1:]):
+            for k in range(samples):
+                t = k / samples
+                pts.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+        pts.append(line[-1])
+        run = []
+        for q in pts:
+            if point_in_poly(poly, q[0], q[1]):
+                run.append(q)
+            else:
+                if len(run) > 3:
+                    out.append(run[::6] + [run[-1]])
+                run = []
+        if len(run) > 3:
+            out.append(run[::6] + [run[-1]])
+    return out
+
+
 def ring_around(seq, grow):
     """A copy of a closed outline (dx, h) grown about its centre by `grow` (0.1 = 10%)."""
     cx = sum(p[0] for p in seq) / len(seq)
@@ -758,18 +789,20 @@ def post_anatomy(v, P, full):
         [(0.715, 3.935), (0.725, 3.93), (0.735, 3.925), (0.745, 3.92)], 7))
     # gluteus medius: a fan from the outer ilium below the crest to the outer side of the greater
     # trochanter
-    holed("gluteus_medius", D, "gluteus_medius", "DeepMuscle", [
+    medius = [
         (0.242, 3.705, "c"), (0.3, 3.655), (0.4, 3.616), (0.5, 3.605), (0.59, 3.618), (0.648, 3.652),
         (0.685, 3.715), (0.712, 3.79), (0.742, 3.865), (0.766, 3.94), (0.772, 3.985, "c"),
         (0.735, 3.976, "c"), (0.66, 3.918), (0.55, 3.888), (0.44, 3.876), (0.345, 3.868, "c"),
         (0.296, 3.835), (0.265, 3.775),
-    ], [window], [L("iliac_crest"), L("greater_trochanter")])
+    ]
+    holed("gluteus_medius", D, "gluteus_medius", "DeepMuscle", medius, [window],
+          [L("iliac_crest"), L("greater_trochanter")])
     cut = ring_around(window, 0.14)
-    fibre(v, P + "fibres_deep_gluteus_medius", D, outside(fibre_fan(
+    fibre(v, P + "fibres_deep_gluteus_medius", D, within(outside(fibre_fan(
         [(0.35, 3.862), (0.29, 3.82), (0.262, 3.73), (0.33, 3.652), (0.45, 3.618), (0.57, 3.622),
          (0.65, 3.665), (0.7, 3.76)],
         [(0.705, 3.956), (0.712, 3.958), (0.72, 3.96), (0.73, 3.962), (0.742, 3.962), (0.75, 3.96),
-         (0.756, 3.955), (0.76, 3.95)], 12, t0=0.04, t1=0.97), cut))
+         (0.756, 3.955), (0.76, 3.95)], 12, t0=0.04, t1=0.97, bow=-0.01), cut), medius))
     # the cut edge of the window, paler, as an atlas draws a cut muscle
     v.add(L("gluteus_medius_cut"), D, "Left", "MuscleCut",
           closed_path(f.pts(cut)) + " " + closed_path(f.pts(window)), None, P + "gluteus_medius_cut_right")
@@ -789,12 +822,12 @@ def post_anatomy(v, P, full):
     # its rounded tendon, lighter, narrowing onto the top of the trochanter (decoration: clicks
     # go to the muscle)
     shape("piriformis_tendon", D, None, "Tendon", [
-        (0.6, 3.918, "c"), (0.65, 3.911), (0.69, 3.906), (0.713, 3.916), (0.694, 3.928),
-        (0.65, 3.931), (0.6, 3.927, "c"),
+        (0.635, 3.916, "c"), (0.67, 3.909), (0.697, 3.906), (0.713, 3.916), (0.696, 3.927),
+        (0.67, 3.929), (0.635, 3.926, "c"),
     ])
     fibre(v, P + "fibres_deep_piriformis", D, fibre_fan(
         [(0.2, 3.915), (0.17, 3.97), (0.135, 4.03), (0.105, 4.082)],
-        [(0.59, 3.918), (0.59, 3.924), (0.59, 3.93), (0.59, 3.936)], 5, bow=0.004, t0=0.05, t1=0.95))
+        [(0.635, 3.918), (0.635, 3.92), (0.635, 3.923), (0.635, 3.925)], 5, bow=0.004, t0=0.05, t1=0.95))
     # the triceps coxae: three bands just below piriformis converging like a fan onto the inner
     # side of the greater trochanter (trochanteric fossa): superior gemellus from the ischial spine,
     # obturator internus turning out of the lesser sciatic notch, inferior gemellus from the top of
@@ -906,6 +939,18 @@ def post_anatomy(v, P, full):
             (0.04, 2.55, "c"), (0.13, 2.62), (0.22, 2.8), (0.27, 3.1), (0.29, 3.4), (0.26, 3.65), (0.2, 3.85),
             (0.14, 3.95), (0.07, 3.98, "c"), (0.04, 3.8), (0.035, 3.3), (0.035, 2.9),
         ], [P + "sacrum", P + "lumbar_vertebrae", L("iliac_crest")])
+        # its thick tendinous lower part (the erector spinae aponeurosis) over the sacrum and the
+        # back of the iliac crest, pale
+        shape("erector_spinae_aponeurosis", S, None, "Tendon", [
+            (0.038, 3.62, "c"), (0.1, 3.66), (0.17, 3.72), (0.225, 3.76, "c"), (0.2, 3.85),
+            (0.14, 3.95), (0.07, 3.98, "c"), (0.045, 3.85),
+        ])
+        # the columns side by side: spinalis beside the spine, longissimus, iliocostalis outermost
+        fibre(v, P + "fibres_erector_columns", S, [
+            [(0.075, 2.65), (0.08, 3.1), (0.075, 3.62)],
+            [(0.15, 2.72), (0.17, 3.1), (0.165, 3.45), (0.14, 3.68)],
+            [(0.215, 2.85), (0.245, 3.15), (0.25, 3.42), (0.215, 3.72)],
+        ])
         # the part of gluteus medius that shows above gluteus maximus, under the iliac crest
         shape("gluteus_medius_superficial", S, "gluteus_medius", "Muscle", [
             (0.252, 3.672, "c"), (0.34, 3.624), (0.45, 3.604), (0.56, 3.61), (0.635, 3.645),
@@ -936,18 +981,6 @@ def post_anatomy(v, P, full):
             (0.27, 6.95, "c"), (0.39, 6.95, "c"), (0.365, 7.3), (0.355, 7.6), (0.37, 7.86), (0.33, 7.9),
             (0.29, 7.86), (0.295, 7.6), (0.29, 7.3),
         ])
-        # on the inner side of the thigh, beneath the hamstrings: adductor magnus (its hamstring
-        # part from the ischial tuberosity to the adductor tubercle) and gracilis, the long strap
-        # from the ischiopubic ramus to the inner side of the tibia
-        shape("adductor_magnus", S, "adductor_magnus", "Muscle", [
-            (0.128, 4.29, "c"), (0.2, 4.31), (0.262, 4.33), (0.3, 4.45), (0.325, 4.7), (0.33, 5.0),
-            (0.31, 5.3), (0.278, 5.55), (0.25, 5.73, "c"), (0.225, 5.6), (0.198, 5.35), (0.17, 5.05),
-            (0.145, 4.75), (0.128, 4.5),
-        ], [L("ischial_tuberosity"), L("femur")])
-        ribbon2(v, L("gracilis"), S, "gracilis", "Muscle", [
-            (0.1, 4.272, 0.04), (0.108, 4.5, 0.046), (0.124, 4.8, 0.046), (0.145, 5.1, 0.04),
-            (0.167, 5.4, 0.032), (0.18, 5.7, 0.024), (0.192, 5.95, 0.018), (0.208, 6.1, 0.014),
-        ], attaches=[L("pubis"), L("tibia")])
         shape("semimembranosus", S, "semimembranosus", "Muscle", [
             (0.235, 4.3), (0.27, 4.45), (0.3, 4.75), (0.31, 5.1), (0.3, 5.45), (0.28, 5.75), (0.25, 5.98),
             (0.232, 6.08, "c"), (0.2, 6.06), (0.18, 5.9), (0.162, 5.62), (0.152, 5.28), (0.16, 4.9), (0.18, 4.5),
@@ -979,8 +1012,6 @@ def post_anatomy(v, P, full):
             [(0.45, 6.0), (0.455, 6.35), (0.41, 6.7)],
         ])
         fibre(v, P + "fibres_back", S, [
-            [(0.09, 2.8), (0.11, 3.3), (0.1, 3.82)],
-            [(0.17, 2.85), (0.21, 3.3), (0.17, 3.72)],
             [(0.36, 3.64), (0.55, 3.72), (0.7, 3.86)],
             [(0.48, 3.62), (0.62, 3.7), (0.72, 3.86)],
             [(0.6, 3.63), (0.68, 3.72), (0.735, 3.88)],
@@ -994,12 +1025,12 @@ def post_anatomy(v, P, full):
     medial = [(0.205, 3.69), (0.175, 3.75), (0.155, 3.83), (0.13, 3.92), (0.1, 4.0), (0.06, 4.08),
               (0.033, 4.15), (0.026, 4.212)]
     lateral = [(0.735, 3.975), (0.745, 4.08), (0.74, 4.2), (0.727, 4.33), (0.705, 4.46), (0.688, 4.54)]
-    shape("gluteus_maximus", S, "gluteus_maximus", "Muscle",
-          [(medial[0][0], medial[0][1], "c"), (0.27, 3.705), (0.38, 3.762), (0.5, 3.828), (0.62, 3.895),
-           (0.7, 3.945)]
-          + [(lateral[0][0], lateral[0][1], "c")] + lateral[1:-1] + [(lateral[-1][0], lateral[-1][1], "c")]
-          + [(0.6, 4.55), (0.48, 4.52), (0.35, 4.478), (0.22, 4.4), (0.11, 4.3), (0.045, 4.24)]
-          + [(medial[-1][0], medial[-1][1], "c")] + list(reversed(medial[1:-1])),
+    maximus = ([(medial[0][0], medial[0][1], "c"), (0.27, 3.705), (0.38, 3.762), (0.5, 3.828),
+                (0.62, 3.895), (0.7, 3.945)]
+               + [(lateral[0][0], lateral[0][1], "c")] + lateral[1:-1] + [(lateral[-1][0], lateral[-1][1], "c")]
+               + [(0.6, 4.55), (0.48, 4.52), (0.35, 4.478), (0.22, 4.4), (0.11, 4.3), (0.045, 4.24)]
+               + [(medial[-1][0], medial[-1][1], "c")] + list(reversed(medial[1:-1])))
+    shape("gluteus_maximus", S, "gluteus_maximus", "Muscle", maximus,
           [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
     # the aponeurosis on its outer part, paler, continuous with the iliotibial band
     apo = [(0.69, 3.94), (0.688, 4.05), (0.682, 4.2), (0.672, 4.33), (0.656, 4.46), (0.642, 4.545)]
@@ -1007,7 +1038,7 @@ def post_anatomy(v, P, full):
           [(0.7, 3.945, "c"), (0.735, 3.975, "c")] + lateral[1:-1] + [(0.688, 4.54, "c"), (0.642, 4.545, "c")]
           + list(reversed(apo[1:-1])))
     # coarse bundles parallel to the upper and lower borders, from the origin to the aponeurosis
-    fibre(v, P + "fibres_gluteus_maximus", S, fibre_fan(medial, apo, 9, bow=0.012, t0=0.06, t1=0.96))
+    fibre(v, P + "fibres_gluteus_maximus", S, within(fibre_fan(medial, apo, 9, bow=0.012, t0=0.06, t1=0.96), maximus))
 
 
 def build_posterior():
