@@ -368,10 +368,11 @@ POSTERIOR_INTRO = [
 
 HIP_INTRO = [
     "A close-up of the back of the pelvis and hip, seen from behind, with gluteus maximus drawn as "
-    "a faint veil so the deep muscles under it show: gluteus medius and minimus under the iliac "
-    "crest, piriformis running from the sacrum through the greater sciatic notch to the top of the "
-    "greater trochanter, and below it superior gemellus, the obturator internus tendon, inferior "
-    "gemellus and quadratus femoris.",
+    "a faint veil so the deep muscles under it show: gluteus medius under the iliac crest, drawn "
+    "cut open (as an atlas lifts it) to show gluteus minimus beneath, piriformis running from the "
+    "sacrum through the greater sciatic notch to the top of the greater trochanter, and below it "
+    "superior gemellus, the obturator internus tendon and inferior gemellus converging on the "
+    "trochanter, and quadratus femoris.",
     "The sciatic nerve leaves the pelvis just below piriformis, beside the sacrum, and runs down "
     "between the sitting bone (ischial tuberosity) and the greater trochanter, a little nearer the "
     "sitting bone; the thin posterior femoral cutaneous nerve runs beside it. The less common routes "
