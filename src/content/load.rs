@@ -16,7 +16,7 @@ use crate::model::atlas::{
     Atlas, Coarse, LayerImage, PackInfo, PackOrigin, PreparedRegion, PreparedView,
 };
 use crate::model::content::{
-    Layer, Pack, Region, Safety, Side, Source, Structure, View, ViewAddition, Zone,
+    Layer, MAX_LABEL_CHARS, Pack, Region, Safety, Side, Source, Structure, View, ViewAddition, Zone,
 };
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
@@ -825,6 +825,9 @@ impl Loader {
                     )),
                 );
             }
+            if let Some(label) = &region.label {
+                self.check_label(region, label, src, at);
+            }
             let Some(segments) = self.region_segments(view, region, src, at) else {
                 continue;
             };
@@ -884,6 +887,32 @@ impl Loader {
             intro: view.intro.clone(),
             pack: merged.pack,
         })
+    }
+
+    /// A region's label is short, not blank, and has no control characters.
+    fn check_label(&mut self, region: &Region, label: &str, src: &SourceText, at: usize) {
+        let problem = if label.trim().is_empty() {
+            Some("is empty".to_owned())
+        } else if label.chars().count() > MAX_LABEL_CHARS {
+            Some(format!(
+                "is {} characters long; a label on the diagram has at most {MAX_LABEL_CHARS}",
+                label.chars().count()
+            ))
+        } else if label.chars().any(char::is_control) {
+            Some("holds a control character (a line break or tab)".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            let loc = src
+                .find_string_in_field(at, "label", label)
+                .or_else(|| src.find_field(at, "label"))
+                .unwrap_or(at);
+            self.push(
+                src.location(loc),
+                Problem::Invalid(format!("region \"{}\": the label {problem}", region.id)),
+            );
+        }
     }
 
     fn region_segments(
@@ -1112,6 +1141,7 @@ fn prepare_region(
         anchor,
         twin: None,
         pack,
+        label: region.label.clone(),
     }
 }
 
