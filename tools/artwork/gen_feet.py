@@ -446,8 +446,8 @@ class View:
         self.regions = []
         self.outline_polys = {}  # side -> sampled outline polygon (for checks)
 
-    def add(self, rid, layer, side, paint, path, zone=None, mirror=None):
-        self.regions.append(dict(id=rid, layer=layer, side=side, paint=paint, path=path, zone=zone, mirror=mirror))
+    def add(self, rid, layer, side, paint, path, zone=None, mirror=None, label=None):
+        self.regions.append(dict(id=rid, layer=layer, side=side, paint=paint, path=path, zone=zone, mirror=mirror, label=label))
 
     def ron(self):
         return view_ron(

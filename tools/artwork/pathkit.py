@@ -208,7 +208,8 @@ def ron_string(text):
 def view_ron(generator, view_id, title, order, orientation, size, mid, layers, regions, intro=()):
     """The RON text of a view. `layers` are (id, title, visible, opacity[, fades_under ids[, extras]]) where
     extras is a dict with optional "exclusive" (group name) and "with_selection" (bool); `regions` are dicts
-    with id, layer, side, paint, path and optional structure, zone, mirror and attaches (bone region ids). Regions are
+    with id, layer, side, paint, path and optional structure, zone, mirror, attaches (bone region ids) and
+    label (a short text drawn at the region's anchor). Regions are
     written layer by layer, in the order given. `intro` is the list of paragraphs shown while
     nothing is selected, written right after the orientation."""
     L = []
@@ -255,6 +256,8 @@ def view_ron(generator, view_id, title, order, orientation, size, mid, layers, r
                 L.append('            mirror: Some("%s"),' % r["mirror"])
             if r.get("attaches"):
                 L.append("            attaches: [%s]," % ", ".join('"%s"' % a for a in r["attaches"]))
+            if r.get("label"):
+                L.append("            label: Some(%s)," % ron_string(r["label"]))
             L.append("        ),")
     L.append("    ],")
     L.append(")")
