@@ -493,8 +493,8 @@ fn region_labels_ui(
         let opacity = input.settings.layer(input.view, region.layer).opacity;
         let color = with_opacity(color, opacity);
         let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), color);
-        let needs = galley.size() + Vec2::new(4.0, 2.0);
-        if needs.x > shape.width() * 0.8 || needs.y > shape.height() * 0.8 {
+        let needs = galley.size() + Vec2::new(2.0, 0.0);
+        if needs.x > shape.width() * 0.85 || needs.y > shape.height() * 0.85 {
             continue;
         }
         painter.galley(anchor - galley.size() / 2.0, galley, color);
