@@ -874,14 +874,15 @@ def build_plantar():
     ball = [Below(pl_shoulder), Above(pl_diaphragm)]
     zones.append(("shoulder", z("shoulder", [LeftOf(lambda y: sh_x)] + ball), "both"))
     zones.append(("thyroid", z("thyroid", [sep("12", True), not_spine] + ball), "both"))
-    chest = [RightOf(lambda y: sh_x), sep("12", False), Shape(solar_pts, False)] + ball
+    chest = [RightOf(lambda y: sh_x), sep("12", False)] + ball + [Shape(solar_pts, False)]
     zones.append(("chest_lungs", z("chest_lungs", chest + [Shape(heart_pts, False)]), "Left"))
     zones.append(("chest_lungs", z("chest_lungs", chest), "Right"))
     # upper abdomen: stomach and spleen on the left foot, liver and gallbladder on the right
-    upper = [Below(pl_diaphragm), not_spine] + holes
-    zones.append(("stomach", z("stomach", upper + [Above(pl_waist), RightOf(lambda y: SPLEEN_SPLIT)]), "Left"))
-    zones.append(("spleen", z("spleen", upper + [Above(pl_spleen_end), LeftOf(lambda y: SPLEEN_SPLIT)]), "Left"))
-    zones.append(("liver", z("liver", upper + [Above(pl_waist), Shape(gall_pts, False)]), "Right"))
+    # (holes last: a hole is only kept while it lies wholly inside the piece being cut)
+    upper = [Below(pl_diaphragm), not_spine]
+    zones.append(("stomach", z("stomach", upper + [Above(pl_waist), RightOf(lambda y: SPLEEN_SPLIT)] + holes), "Left"))
+    zones.append(("spleen", z("spleen", upper + [Above(pl_spleen_end), LeftOf(lambda y: SPLEEN_SPLIT)] + holes), "Left"))
+    zones.append(("liver", z("liver", upper + [Above(pl_waist), Shape(gall_pts, False)] + holes), "Right"))
     # lower arch: the colon frames the small intestine; the bladder at the inner edge in front of
     # the heel
     not_bladder = Shape(bladder_pts, False)
