@@ -1244,7 +1244,6 @@ def build_medial():
     details = leg_details(xy, MED_MALLEOLUS) + [
         # the big toe's nail, the creases of its joint, the base of the toe
         line(xy, [(25.5, 2.32), (25.05, 1.98), (24.15, 1.94), (23.5, 2.22), (23.32, 2.72)]),
-        line(xy, [(23.62, 2.78), (23.72, 2.42)]),
         line(xy, [(22.95, 0.24), (22.82, 0.78)]),
         line(xy, [(22.98, 2.8), (22.9, 2.5)]),
         line(xy, [(21.05, 0.46), (20.9, 0.98)]),
