@@ -1258,8 +1258,6 @@ def build_medial():
     spine = Shape(spine_band, True)
     not_spine = Shape(spine_band, False)
     X = lambda d: xy(d, 0)[0]
-    Y = lambda h: xy(0, h)[1]
-    H = lambda y: (GROUND - y) / CM
     sx = lambda d: (lambda y: X(d))
 
     def z(name, cuts):
@@ -1346,7 +1344,6 @@ def build_lateral():
 
     X = lambda d: xy(d, 0)[0]
     Y = lambda h: xy(0, h)[1]
-    H = lambda y: (GROUND - y) / CM
     sx = lambda d: (lambda y: X(d))
 
     def z(name, cuts):
