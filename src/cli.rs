@@ -213,6 +213,9 @@ struct RegionJson<'a> {
     centroid: [f32; 2],
     area: f32,
     mirror_of: Option<&'a str>,
+    /// The short text drawn on the region, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     /// With `--outlines`: closed rings of [x, y] points.
     #[serde(skip_serializing_if = "Option::is_none")]
     outline: Option<Vec<Vec<[f32; 2]>>>,
@@ -259,6 +262,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
                     centroid: [r.anchor.x, r.anchor.y],
                     area: r.area,
                     mirror_of: r.twin.and_then(|t| v.regions.get(t)).map(|t| t.id.as_str()),
+                    label: r.label.as_deref(),
                     outline: outlines.then(|| {
                         r.rings
                             .iter()

@@ -679,6 +679,48 @@ fn a_region_naming_a_missing_zone_is_reported() {
     assert_one_error(&result, "test.ron", 19, 70, "zone names zone \"spat\"");
 }
 
+const FOLD: &str = r#"paint: SkinLine, path: "M 45 95 L 55 95""#;
+
+#[test]
+fn a_region_label_is_kept_for_the_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    let path = data.join("views/test.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(FOLD, &format!("{FOLD}, label: Some(\"3\")"), 1),
+    )
+    .unwrap();
+    let atlas = load(&ContentSet::only(&data)).unwrap();
+    let fold = &atlas.views[0].regions[atlas.views[0].region_index("fold").unwrap()];
+    assert_eq!(fold.label.as_deref(), Some("3"));
+}
+
+#[test]
+fn a_label_too_long_for_the_diagram_is_reported_at_the_label() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        FOLD,
+        &format!("{FOLD}, label: Some(\"A label far too long\")"),
+    );
+    assert_one_error(&result, "test.ron", 18, 111, "at most 12");
+}
+
+#[test]
+fn a_label_with_a_line_break_or_blank_is_reported() {
+    // A label RON cannot show as written is reported at its field, a blank one at itself.
+    for (label, column, words) in [(r"1\n2", 99, "control character"), ("  ", 111, "empty")] {
+        let (_dir, result) = load_edited(
+            "views/test.ron",
+            FOLD,
+            &format!("{FOLD}, label: Some(\"{label}\")"),
+        );
+        assert_one_error(&result, "test.ron", 18, column, words);
+    }
+}
+
 #[test]
 fn a_region_with_both_a_structure_and_a_zone_is_reported() {
     let (_dir, result) = load_edited(

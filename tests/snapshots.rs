@@ -48,6 +48,21 @@ fn feet_plantar() {
 }
 
 #[test]
+fn feet_plantar_numbered_zones() {
+    // The ten longitudinal zones: 1 at the big toe to 5 at the little toe, on the toes and the
+    // heel of each foot, each number in its circle.
+    use bodywork_atlas::state::Command;
+    let mut harness = harness_view(Some("feet_plantar"), None);
+    harness.state_mut().apply(Command::SetLayerVisible {
+        view: "feet_plantar".into(),
+        layer: "longitudinal".into(),
+        visible: true,
+    });
+    harness.run();
+    harness.snapshot("feet_plantar_numbered_zones");
+}
+
+#[test]
 fn posterior_names_with_leader_lines() {
     use bodywork_atlas::state::Command;
     let mut harness = harness(None);

@@ -8,6 +8,7 @@ use crate::state::{Command, Mode};
 use crate::ui::detail::{DetailInput, detail_ui};
 use crate::ui::diagram::{DiagramInput, diagram_ui};
 use crate::ui::layers::{layers_ui, structures_ui};
+use crate::ui::legend::{LegendInput, has_legend, legend_ui};
 use crate::ui::palette::Palette;
 use crate::ui::quiz::quiz_ui;
 use crate::ui::safety::safety_ui;
@@ -96,7 +97,19 @@ impl AtlasApp {
                         ui.add_space(6.0);
                         layers_ui(ui, view, &self.state.prefs, commands);
                         ui.add_space(10.0);
-                        if let Mode::Browse = self.state.mode {
+                        // A foot map has its legend instead of the list of structures; like
+                        // every name, it stays hidden while a study question waits.
+                        if has_legend(view) {
+                            if !self.state.conceals_names() {
+                                let input = LegendInput {
+                                    atlas: &atlas,
+                                    view,
+                                    selected: self.state.selected_region(),
+                                    palette: &palette,
+                                };
+                                legend_ui(ui, &input, commands);
+                            }
+                        } else if let Mode::Browse = self.state.mode {
                             structures_ui(ui, &atlas, view, self.state.selected_region(), commands);
                         }
                     });

@@ -60,6 +60,8 @@ pub struct PreparedRegion {
     pub twin: Option<usize>,
     /// The pack that defined the region (index into `Atlas::packs`).
     pub pack: usize,
+    /// Short text drawn at the anchor (see [`super::content::Region::label`]).
+    pub label: Option<String>,
 }
 
 impl PreparedRegion {

@@ -219,7 +219,15 @@ pub struct Region {
     /// insertion. `check` and the tests hold the drawing to it.
     #[serde(default)]
     pub attaches: Vec<String>,
+    /// A short text drawn centred at the region's anchor when its layer is shown and the shape
+    /// is large enough on screen, e.g. the number of a longitudinal zone. At most
+    /// [`MAX_LABEL_CHARS`] characters, no control characters.
+    #[serde(default)]
+    pub label: Option<String>,
 }
+
+/// The longest [`Region::label`], in characters.
+pub const MAX_LABEL_CHARS: usize = 12;
 
 /// The text about one anatomical structure (a muscle, a nerve, a bone landmark).
 ///

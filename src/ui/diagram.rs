@@ -10,7 +10,7 @@ use egui::{
 };
 
 use super::label_layout::{LabelRequest, place_labels};
-use super::palette::{Palette, mix, with_opacity};
+use super::palette::{Palette, luminance, mix, with_opacity};
 use crate::model::content::{Paint, Side};
 use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
@@ -223,6 +223,7 @@ pub fn diagram_ui(
     if hovered.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
+    region_labels_ui(&painter, input, &layers, screen_from_diagram, px);
     side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
     if !input.conceal_names {
         labels_ui(ui, &painter, input, &layers, screen_from_diagram);
@@ -516,6 +517,50 @@ fn labels_ui(
             galley.clone(),
             text_color,
         );
+    }
+}
+
+/// Each region's own short label (e.g. a longitudinal zone's number), centred at its anchor,
+/// where its layer is shown and the shape is large enough on screen to hold the text. A
+/// selectable region's label is a name, so it is hidden while names are concealed.
+fn region_labels_ui(
+    painter: &egui::Painter,
+    input: &DiagramInput<'_>,
+    layers: &LayerStates,
+    screen_from_diagram: TSTransform,
+    px: f32,
+) {
+    let font = FontId::proportional(13.0);
+    for region in &input.view.regions {
+        let Some(label) = region.label.as_deref() else {
+            continue;
+        };
+        if !layers.shown(region.layer) || (input.conceal_names && region.is_selectable()) {
+            continue;
+        }
+        let shape = screen_from_diagram.mul_rect(region.bbox);
+        let anchor = screen_from_diagram.mul_pos(region.anchor);
+        if !painter.clip_rect().contains(anchor) {
+            continue;
+        }
+        let fill = region
+            .paint
+            .is_filled()
+            .then(|| input.palette.style(region.paint, px).fill);
+        // Dark text on a light fill, light text on a dark one; on a line, the theme's text.
+        let color = match fill {
+            Some(fill) if luminance(fill) > 0.35 => Color32::from_rgb(0x20, 0x20, 0x20),
+            Some(_) => Color32::WHITE,
+            None => input.palette.hover,
+        };
+        let opacity = input.settings.layer(input.view, region.layer).opacity;
+        let color = with_opacity(color, opacity);
+        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), color);
+        let needs = galley.size() + Vec2::new(2.0, 0.0);
+        if needs.x > shape.width() * 0.85 || needs.y > shape.height() * 0.85 {
+            continue;
+        }
+        painter.galley(anchor - galley.size() / 2.0, galley, color);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod diagram;
 pub mod label_layout;
 pub mod layers;
+pub mod legend;
 pub mod palette;
 pub mod quiz;
 pub mod safety;

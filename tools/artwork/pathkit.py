@@ -346,7 +346,7 @@ def view_sidecar(generator, view_id, title, order, orientation, mid, layers, reg
     L.append("    regions: [")
     for lid, *_ in layers:
         for r in regions:
-            if r["layer"] != lid or not (r.get("structure") or r.get("zone")):
+            if r["layer"] != lid or not (r.get("structure") or r.get("zone") or r.get("label")):
                 continue
             parts = ['id: "%s"' % r["id"], "side: %s" % r["side"]]
             if r.get("structure"):
@@ -359,6 +359,8 @@ def view_sidecar(generator, view_id, title, order, orientation, mid, layers, reg
             line = "        Region(" + ", ".join(parts)
             if r.get("attaches"):
                 line += ",\n            attaches: [%s]" % ", ".join('"%s"' % a for a in r["attaches"])
+            if r.get("label"):
+                line += ", label: Some(%s)" % ron_string(r["label"])
             L.append(line + "),")
     L.append("    ],")
     L.append(")")
