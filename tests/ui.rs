@@ -198,3 +198,56 @@ fn arrow_keys_and_tab_move_between_regions() {
         "Tab moves on"
     );
 }
+
+/// The posterior layers shown, among the sciatic nerve's courses.
+fn courses_shown(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    (0..view.layers.len())
+        .filter(|&i| view.layers[i].exclusive.as_deref() == Some("sciatic_course"))
+        .filter(|&i| app.prefs().layer_shown(view, i))
+        .map(|i| view.layers[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn the_courses_of_the_sciatic_nerve_are_one_entry_with_a_choice_each() {
+    let mut harness = app_harness();
+    assert!(
+        harness
+            .query_by_label("Sciatic nerve: all above piriformis (<5%)")
+            .is_none(),
+        "no checkbox per course"
+    );
+    harness.get_by_label("all above piriformis (<5%)").click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_above"]);
+    harness
+        .get_by_label("one division through piriformis (10%)")
+        .click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_through"]);
+    // The group's own toggle hides the course shown and brings the same one back.
+    harness.get_by_label("Sciatic nerve").click();
+    harness.run();
+    assert!(courses_shown(&harness).is_empty());
+    harness.get_by_label("Sciatic nerve").click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_through"]);
+    // One opacity slider for the group.
+    assert_eq!(
+        harness
+            .query_all_by_label("Opacity of Sciatic nerve")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn layers_from_the_command_line_show_one_course_of_a_group() {
+    let harness = common::harness_with(bodywork_atlas::StartOptions {
+        layers: Some(vec!["skin".into(), "nerves".into(), "nerves_split".into()]),
+        ..bodywork_atlas::StartOptions::ephemeral()
+    });
+    assert_eq!(courses_shown(&harness), ["nerves_split"]);
+}

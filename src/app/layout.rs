@@ -97,7 +97,14 @@ impl AtlasApp {
                         layers_ui(ui, view, &self.state.prefs, commands);
                         ui.add_space(10.0);
                         if let Mode::Browse = self.state.mode {
-                            structures_ui(ui, &atlas, view, self.state.selected_region(), commands);
+                            structures_ui(
+                                ui,
+                                &atlas,
+                                view,
+                                &self.state.prefs,
+                                self.state.selected_region(),
+                                commands,
+                            );
                         }
                     });
             });

@@ -22,6 +22,7 @@ use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
 };
+use crate::model::layers::layer_entries;
 
 /// The largest layer image file accepted, in bytes.
 pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
@@ -775,6 +776,27 @@ impl Loader {
             }
         }
 
+        // Alternatives (an exclusive group): at most one of them is shown at the start.
+        let mut shown_first: HashMap<&str, &str> = HashMap::new();
+        for p in &merged.layers {
+            let (layer, src, at) = (p.value, p.src, p.at);
+            let Some(group) = layer.exclusive.as_deref().filter(|_| layer.visible) else {
+                continue;
+            };
+            if let Some(first) = shown_first.get(group) {
+                let loc = src.find_field(at, "visible").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!(
+                        "layer \"{}\" and layer \"{first}\" are alternatives (exclusive group \"{group}\"): only one of them may be visible at the start",
+                        layer.id
+                    )),
+                );
+            } else {
+                shown_first.insert(group, &layer.id);
+            }
+        }
+
         let mut regions: Vec<(usize, PreparedRegion)> = Vec::new();
         let structure = Refs {
             field: "structure",
@@ -872,13 +894,17 @@ impl Loader {
         let mut regions: Vec<PreparedRegion> = regions.into_iter().map(|(_, r)| r).collect();
         link_twins(merged.regions.iter().map(|p| p.value), &mut regions);
 
+        let layers: Vec<Layer> = merged.layers.iter().map(|p| p.value.clone()).collect();
+        let (entries, groups) = layer_entries(&layers);
         Some(PreparedView {
             id: view.id.clone(),
             title: view.title.clone(),
             orientation: view.orientation.clone(),
             canvas,
             midline_x: view.midline_x,
-            layers: merged.layers.iter().map(|p| p.value.clone()).collect(),
+            layers,
+            entries,
+            groups,
             layer_images,
             regions,
             intro: view.intro.clone(),

@@ -8,6 +8,7 @@ use emath::{Pos2, Rect, Vec2};
 
 use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
 use super::geometry::{FillMesh, Polyline, contains_point};
+use super::layers::{LayerEntry, LayerGroup};
 
 /// A decoded raster image for a layer (RGBA8, row-major).
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +76,10 @@ pub struct PreparedView {
     pub canvas: Canvas,
     pub midline_x: f32,
     pub layers: Vec<Layer>,
+    /// The layer panel's entries, in layer order: a layer, or a group of alternatives.
+    pub entries: Vec<LayerEntry>,
+    /// Layers that are alternatives of each other (`exclusive`), named for the panel.
+    pub groups: Vec<LayerGroup>,
     /// One per layer.
     pub layer_images: Vec<Option<LayerImage>>,
     pub regions: Vec<PreparedRegion>,
@@ -101,6 +106,16 @@ impl PreparedView {
             .rev()
             .find(|(_, r)| r.is_selectable() && layer_visible(r.layer) && r.contains(p))
             .map(|(i, _)| i)
+    }
+
+    /// Whether a region lies on a layer drawn with the selection (`with_selection`: a muscle's
+    /// referred-pain pattern). Such a region names its muscle but is not where the muscle is
+    /// drawn: search, links and "show it on the diagram" go to the muscle's own regions.
+    #[must_use]
+    pub fn is_overlay(&self, region: &PreparedRegion) -> bool {
+        self.layers
+            .get(region.layer)
+            .is_some_and(|l| l.with_selection)
     }
 
     /// Index of a region by id.
@@ -266,7 +281,7 @@ impl Atlas {
         let mut out = Vec::new();
         for (view, v) in self.views.iter().enumerate() {
             for (region, r) in v.regions.iter().enumerate() {
-                if r.is_selectable() && keep(r) {
+                if r.is_selectable() && !v.is_overlay(r) && keep(r) {
                     out.push(RegionRef { view, region });
                 }
             }
@@ -348,7 +363,7 @@ impl Atlas {
         let drawn: std::collections::HashSet<&str> = self
             .views
             .iter()
-            .flat_map(|v| &v.regions)
+            .flat_map(|v| v.regions.iter().filter(|r| !v.is_overlay(r)))
             .filter(|r| r.is_selectable())
             .filter_map(|r| r.structure.as_deref())
             .collect();
@@ -377,7 +392,7 @@ impl Atlas {
         let mut hits: Vec<(u8, RegionRef)> = Vec::new();
         for (view_i, view) in self.views.iter().enumerate() {
             for (region_i, region) in view.regions.iter().enumerate() {
-                if !region.is_selectable() {
+                if !region.is_selectable() || view.is_overlay(region) {
                     continue;
                 }
                 let (id, names): (&str, Vec<&String>) =

@@ -3,6 +3,8 @@
 pub mod atlas;
 pub mod content;
 pub mod geometry;
+pub mod layers;
 pub mod quiz;
 
 pub use atlas::{Atlas, PackInfo, PackOrigin, PreparedRegion, PreparedView, RegionRef, SearchHit};
+pub use layers::{LayerEntry, LayerGroup};

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::PreparedView;
+use crate::model::{LayerGroup, PreparedView};
 
 /// The preferences file in the preferences folder.
 pub const PREFERENCES_FILE: &str = "preferences.ron";
@@ -24,6 +24,9 @@ pub struct Preferences {
     pub dark: bool,
     /// Names drawn on the diagram.
     pub labels: bool,
+    /// The alternative last chosen in each group of alternative layers (`exclusive`), so the
+    /// group shows it again when it is turned back on: view id -> group -> layer id.
+    pub choices: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// How each layer of a view is drawn right now: shown or not, solid or faded to a ghost.
@@ -65,9 +68,22 @@ pub struct LayerSetting {
 
 impl Preferences {
     /// The effective setting of a layer: the user's, else the content's default. Restored values
-    /// that make no sense (an opacity of NaN or 7) are brought back into range.
+    /// that make no sense (an opacity of NaN or 7) are brought back into range, and of a group
+    /// of alternatives at most one is visible (see [`Self::shown_alternative`]).
     #[must_use]
     pub fn layer(&self, view: &PreparedView, layer: usize) -> LayerSetting {
+        let mut s = self.stored_layer(view, layer);
+        if s.visible
+            && let Some(group) = view.layers.get(layer).and_then(|l| l.exclusive.as_deref())
+            && self.shown_alternative(view, group) != Some(layer)
+        {
+            s.visible = false;
+        }
+        s
+    }
+
+    /// The setting as stored (or the content's default), without the rule for alternatives.
+    fn stored_layer(&self, view: &PreparedView, layer: usize) -> LayerSetting {
         let Some(l) = view.layers.get(layer) else {
             return LayerSetting {
                 visible: false,
@@ -78,17 +94,65 @@ impl Preferences {
             visible: l.visible,
             opacity: l.opacity,
         };
-        let mut s = self
-            .layers
-            .get(&view.id)
-            .and_then(|m| m.get(&l.id))
-            .copied()
-            .unwrap_or(default);
+        let mut s = self.user_layer(&view.id, &l.id).unwrap_or(default);
         if !s.opacity.is_finite() {
             s.opacity = default.opacity;
         }
         s.opacity = s.opacity.clamp(0.0, 1.0);
         s
+    }
+
+    fn user_layer(&self, view: &str, layer: &str) -> Option<LayerSetting> {
+        self.layers.get(view).and_then(|m| m.get(layer)).copied()
+    }
+
+    /// The one layer of a group of alternatives that may be visible: the last chosen when it is
+    /// visible, else the first visible one the user turned on, else the first visible by
+    /// default. (Commands keep only one visible; this settles files saved otherwise.)
+    #[must_use]
+    pub fn shown_alternative(&self, view: &PreparedView, group: &str) -> Option<usize> {
+        let members = || {
+            view.layers
+                .iter()
+                .enumerate()
+                .filter(move |(_, l)| l.exclusive.as_deref() == Some(group))
+        };
+        let visible = |i: usize| self.stored_layer(view, i).visible;
+        let chosen = self
+            .choices
+            .get(&view.id)
+            .and_then(|m| m.get(group))
+            .and_then(|id| view.layer_index(id))
+            .filter(|&i| visible(i));
+        chosen
+            .or_else(|| {
+                members()
+                    .find(|(i, l)| {
+                        self.user_layer(&view.id, &l.id).is_some_and(|s| s.visible) && visible(*i)
+                    })
+                    .map(|(i, _)| i)
+            })
+            .or_else(|| members().find(|(i, _)| visible(*i)).map(|(i, _)| i))
+    }
+
+    /// The alternative a group shows when it is on: the visible one, else the last chosen, else
+    /// the first visible by default, else the first.
+    #[must_use]
+    pub fn group_choice(&self, view: &PreparedView, group: &LayerGroup) -> Option<usize> {
+        self.shown_alternative(view, &group.id)
+            .or_else(|| {
+                self.choices
+                    .get(&view.id)
+                    .and_then(|m| m.get(&group.id))
+                    .and_then(|id| view.layer_index(id))
+                    .filter(|i| group.layers().any(|l| l == *i))
+            })
+            .or_else(|| {
+                group
+                    .layers()
+                    .find(|&i| view.layers.get(i).is_some_and(|l| l.visible))
+            })
+            .or_else(|| group.layers().next())
     }
 
     /// Whether a layer is shown (visible with some opacity): hidden layers are not hit-tested.
@@ -119,12 +183,54 @@ impl Preferences {
         }
     }
 
-    /// Changes a layer's setting.
+    /// Changes a layer's stored setting as it is (no rule for alternatives).
     pub fn set_layer(&mut self, view: &str, layer: &str, setting: LayerSetting) {
         self.layers
             .entry(view.to_owned())
             .or_default()
             .insert(layer.to_owned(), setting);
+    }
+
+    /// Shows or hides a layer. Showing one of a group of alternatives hides the others and
+    /// remembers it as the group's choice.
+    pub fn set_visible(&mut self, view: &PreparedView, layer: usize, visible: bool) {
+        let Some(l) = view.layers.get(layer) else {
+            return;
+        };
+        if visible && let Some(group) = &l.exclusive {
+            for (i, other) in view.layers.iter().enumerate() {
+                if i != layer && other.exclusive.as_ref() == Some(group) {
+                    let mut s = self.stored_layer(view, i);
+                    if s.visible {
+                        s.visible = false;
+                        self.set_layer(&view.id, &other.id, s);
+                    }
+                }
+            }
+            self.choices
+                .entry(view.id.clone())
+                .or_default()
+                .insert(group.clone(), l.id.clone());
+        }
+        let mut s = self.layer(view, layer);
+        s.visible = visible;
+        self.set_layer(&view.id, &l.id, s);
+    }
+
+    /// Changes a layer's opacity; the alternatives of a group share one opacity.
+    pub fn set_opacity(&mut self, view: &PreparedView, layer: usize, opacity: f32) {
+        let Some(l) = view.layers.get(layer) else {
+            return;
+        };
+        let opacity = if opacity.is_finite() { opacity } else { 1.0 }.clamp(0.0, 1.0);
+        for (i, other) in view.layers.iter().enumerate() {
+            let same = i == layer || (l.exclusive.is_some() && other.exclusive == l.exclusive);
+            if same {
+                let mut s = self.layer(view, i);
+                s.opacity = opacity;
+                self.set_layer(&view.id, &other.id, s);
+            }
+        }
     }
 }
 

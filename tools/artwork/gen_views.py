@@ -440,11 +440,13 @@ HIP_INTRO = [
 # variants, alternatives in one exclusive group. Prevalences from Tomaszewski et al. 2016
 # (meta-analysis of 7,068 limbs: the usual course 85.2%, the common fibular division through
 # piriformis 9.8%, every other pattern together about 5%); see data/sources.ron.
+# The titles share "Sciatic nerve: ", which the layer panel shows once as the group's name with
+# the rest of each title as a choice.
 SCIATIC_COURSES = [
-    ("nerves", "Sciatic nerve, usual: below piriformis (85%)", True),
-    ("nerves_through", "Sciatic variant: part through piriformis (10%)", False),
-    ("nerves_split", "Sciatic variant: split around piriformis (<5%)", False),
-    ("nerves_above", "Sciatic variant: above piriformis (<5%)", False),
+    ("nerves", "Sciatic nerve: usual course, below piriformis (85%)", True),
+    ("nerves_through", "Sciatic nerve: one division through piriformis (10%)", False),
+    ("nerves_split", "Sciatic nerve: split around piriformis (<5%)", False),
+    ("nerves_above", "Sciatic nerve: all above piriformis (<5%)", False),
 ]
 
 
