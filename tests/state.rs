@@ -390,3 +390,96 @@ fn revealing_a_variant_shows_its_course_instead_of_the_usual_one() {
         s.linked
     );
 }
+
+/// Whether a region of the back view is drawn now (its layer shown, or brought by the
+/// selection), and whether a click at its anchor would hit it.
+fn drawn_and_hit(s: &AppState, id: &str) -> (bool, bool) {
+    let atlas = s.atlas.clone().unwrap();
+    let view = s.current_view().unwrap();
+    let i = view.region_index(id).unwrap();
+    let selected = s.selected_region().and_then(|id| view.region_index(id));
+    let layers = s
+        .prefs
+        .layer_states(view)
+        .with_selection(&atlas, view, selected);
+    let anchor = view.regions[i].anchor;
+    (
+        layers.region_drawn(view, i),
+        layers.hit(view, anchor) == Some(i),
+    )
+}
+
+#[test]
+fn selecting_gluteus_minimus_draws_its_referred_pain_with_the_layer_off() {
+    let mut s = state();
+    let zone = "referral_gluteus_minimus_zone_left";
+    assert_eq!(drawn_and_hit(&s, zone), (false, false), "the layer is off");
+    s.apply(Command::Reveal("gluteus_minimus_left".into()));
+    assert_eq!(s.selected_region(), Some("gluteus_minimus_left"));
+    assert!(!shown_layers(&s, "posterior").contains(&"referral_gluteus_minimus".to_owned()));
+    assert_eq!(
+        drawn_and_hit(&s, zone),
+        (true, false),
+        "drawn with the muscle, never taking a click"
+    );
+    assert!(drawn_and_hit(&s, "referral_gluteus_minimus_tp_left").0);
+    assert!(
+        !drawn_and_hit(&s, "referral_gluteus_minimus_zone_right").0,
+        "the other side's pattern stays hidden"
+    );
+    assert!(
+        !drawn_and_hit(&s, "referral_piriformis_zone_left").0,
+        "another muscle's pattern stays hidden"
+    );
+    s.apply(Command::ClearSelection);
+    assert!(!drawn_and_hit(&s, zone).0);
+    // With its layer on, the pattern is there for everyone and takes clicks: the muscle's page.
+    set_visible(&mut s, "referral_gluteus_minimus", true);
+    assert_eq!(drawn_and_hit(&s, zone), (true, true));
+    activate(&mut s, zone);
+    assert_eq!(s.selected_structure().unwrap().id, "gluteus_minimus");
+}
+
+#[test]
+fn a_hamstring_brings_the_pattern_it_shares_with_its_neighbour() {
+    let mut s = state();
+    s.apply(Command::Reveal("semitendinosus_left".into()));
+    assert!(
+        drawn_and_hit(&s, "referral_medial_hamstrings_zone_left").0,
+        "the zone, drawn for semimembranosus, is semitendinosus's too"
+    );
+    assert!(drawn_and_hit(&s, "referral_semimembranosus_tp_left").0);
+    assert!(!drawn_and_hit(&s, "referral_biceps_femoris_zone_left").0);
+}
+
+#[test]
+fn show_the_whole_pattern_zooms_out_to_the_muscle_and_its_referred_pain() {
+    let mut s = state();
+    s.apply(Command::Reveal("gluteus_minimus_left".into()));
+    let atlas = s.atlas.clone().unwrap();
+    let zone = atlas
+        .region(
+            atlas
+                .find_region("referral_gluteus_minimus_zone_left")
+                .unwrap(),
+        )
+        .unwrap()
+        .bbox;
+    let on_screen = |s: &AppState| s.screen_from_diagram().unwrap().mul_rect(zone);
+    assert!(
+        !s.viewport.contains_rect(on_screen(&s)),
+        "zoomed on the muscle, the pattern runs off the screen"
+    );
+    s.apply(Command::FramePattern);
+    assert!(
+        s.viewport.expand(1.0).contains_rect(on_screen(&s)),
+        "{:?} in {:?}",
+        on_screen(&s),
+        s.viewport
+    );
+    assert_eq!(
+        s.selected_region(),
+        Some("gluteus_minimus_left"),
+        "the selection stays"
+    );
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use emath::{Pos2, Rect, Vec2};
 
-use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
+use super::content::{Canvas, Layer, Paint, Referral, Safety, Side, Source, Structure, Zone};
 use super::geometry::{FillMesh, Polyline, contains_point};
 use super::layers::{LayerEntry, LayerGroup};
 
@@ -165,9 +165,13 @@ pub struct Atlas {
     pub views: Vec<PreparedView>,
     pub structures: Vec<Structure>,
     pub zones: Vec<Zone>,
+    /// Referred-pain patterns of muscles, in content order.
+    pub referrals: Vec<Referral>,
     pub sources: Vec<Source>,
     pub safety: Safety,
     structure_index: HashMap<String, usize>,
+    /// Muscle id -> index into `referrals`.
+    referral_index: HashMap<String, usize>,
     zone_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
 }
@@ -195,10 +199,17 @@ impl Atlas {
         views: Vec<PreparedView>,
         structures: Vec<Structure>,
         zones: Vec<Zone>,
+        referrals: Vec<Referral>,
         sources: Vec<Source>,
         safety: Safety,
         packs: Vec<PackInfo>,
     ) -> Self {
+        let mut referral_index = HashMap::new();
+        for (i, r) in referrals.iter().enumerate() {
+            for muscle in &r.muscles {
+                referral_index.entry(muscle.clone()).or_insert(i);
+            }
+        }
         let structure_index = structures
             .iter()
             .enumerate()
@@ -219,9 +230,11 @@ impl Atlas {
             views,
             structures,
             zones,
+            referrals,
             sources,
             safety,
             structure_index,
+            referral_index,
             zone_index,
             source_index,
         }
@@ -252,6 +265,50 @@ impl Atlas {
             return &z.name;
         }
         &region.id
+    }
+
+    /// Whether a region shows a structure: it names it, or (a referred-pain pattern shared by
+    /// several muscles) it names a muscle whose pattern the structure shares.
+    #[must_use]
+    pub fn shows_with(&self, region: &PreparedRegion, structure: &str) -> bool {
+        let Some(named) = region.structure.as_deref() else {
+            return false;
+        };
+        named == structure
+            || self
+                .referral_for(structure)
+                .is_some_and(|r| r.muscles.iter().any(|m| m == named))
+    }
+
+    /// The regions of a view that draw the pattern of its region `selected`: on layers drawn
+    /// with the selection, showing its structure (see [`Self::shows_with`]) on its side (or the
+    /// midline). Empty for a region without a structure.
+    #[must_use]
+    pub fn pattern_of(&self, view: &PreparedView, selected: usize) -> Vec<usize> {
+        let Some(region) = view.regions.get(selected) else {
+            return Vec::new();
+        };
+        let Some(structure) = region.structure.as_deref() else {
+            return Vec::new();
+        };
+        view.regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                view.is_overlay(r)
+                    && (r.side == region.side || r.side == Side::Midline)
+                    && self.shows_with(r, structure)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The referred-pain pattern of a muscle, when the content has one.
+    #[must_use]
+    pub fn referral_for(&self, muscle: &str) -> Option<&Referral> {
+        self.referral_index
+            .get(muscle)
+            .and_then(|&i| self.referrals.get(i))
     }
 
     /// Regions showing any of `structures` on `side` (midline regions always), in view order:

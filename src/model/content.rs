@@ -295,6 +295,35 @@ pub struct Stretch {
     pub hold_secs: (u32, u32),
 }
 
+/// A muscle's referred-pain pattern: where its myofascial trigger points are usually found and
+/// where they send pain, as Travell and Simons drew them. A clinical pattern, not proof: the
+/// detail panel says so with every entry.
+///
+/// File: `data/referrals.ron`, a list of these. The regions that draw the pattern lie on a view
+/// layer drawn `with_selection` and name one of the `muscles` as their structure.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// Unique id, e.g. `"gluteus_minimus"` or `"medial_hamstrings"`.
+    pub id: String,
+    /// The muscles (structure ids) whose trigger points give this pattern: one, or several when
+    /// the sources describe one pattern for them together (semitendinosus and semimembranosus).
+    pub muscles: Vec<String>,
+    /// Where the trigger points usually lie, in words a therapist can use.
+    pub trigger_points: String,
+    /// Where the pain is felt.
+    pub pain: String,
+    /// How the pattern differs from true sciatica (pain from a nerve root or the sciatic nerve).
+    pub vs_sciatica: String,
+    /// How far the pattern and trigger-point diagnosis can be trusted.
+    pub evidence: String,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
+}
+
 /// A reference work. File: `data/sources.ron`, a list of these.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -328,6 +357,9 @@ pub struct Safety {
     /// One line under every entry's sources: an educational reference, not a diagnosis.
     #[serde(default)]
     pub entry_footer: String,
+    /// Under every "Referred pain" section: what the trigger-point maps are and are not.
+    #[serde(default)]
+    pub referred_pain_note: String,
 }
 
 /// A red-flag sign.

@@ -263,6 +263,7 @@ impl AppState {
                     );
                 }
             }
+            Command::FramePattern => self.frame_pattern(),
             Command::ResetCamera => {
                 if let Some(id) = self.current_view().map(|v| v.id.clone()) {
                     self.glide_to_whole(&id);
@@ -304,6 +305,39 @@ impl AppState {
             (Mode::Study(_), RegionEvent::Activated(id)) => self.study_answer_region(&id),
             (Mode::Study(_), RegionEvent::Focused(_) | RegionEvent::ActivatedNothing) => None,
         }
+    }
+
+    /// Glides the camera to show the selected region with the pattern it brings (a muscle's
+    /// referred pain reaching down the leg). Nothing happens without one.
+    fn frame_pattern(&mut self) {
+        let Some(atlas) = self.atlas.clone() else {
+            return;
+        };
+        let Some(found) = self.selected_region().and_then(|id| atlas.find_region(id)) else {
+            return;
+        };
+        let Some(view) = atlas.views.get(found.view) else {
+            return;
+        };
+        let pattern = atlas.pattern_of(view, found.region);
+        let Some(target) = std::iter::once(found.region)
+            .chain(pattern.iter().copied())
+            .filter_map(|i| view.regions.get(i))
+            .map(|r| r.bbox)
+            .reduce(Rect::union)
+            .filter(|_| !pattern.is_empty())
+        else {
+            return;
+        };
+        self.prefs.view = Some(view.id.clone());
+        let camera = Camera::focused_on(target, self.viewport, view.canvas_rect());
+        self.cameras.insert(
+            view.id.clone(),
+            ViewCamera {
+                camera,
+                animate: true,
+            },
+        );
     }
 
     /// Glides a view's camera back to the whole figure.

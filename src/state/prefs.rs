@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{LayerGroup, PreparedView};
+use crate::model::{Atlas, LayerGroup, PreparedView};
 
 /// The preferences file in the preferences folder.
 pub const PREFERENCES_FILE: &str = "preferences.ron";
@@ -35,9 +35,56 @@ pub struct Preferences {
 pub struct LayerStates {
     shown: Vec<bool>,
     ghosted: Vec<bool>,
+    /// Regions drawn although their layer is hidden, because they show the selected structure
+    /// on a layer drawn `with_selection` (a muscle's referred-pain pattern); sorted.
+    with_selection: Vec<usize>,
 }
 
 impl LayerStates {
+    /// Adds the regions a selection brings with it: on each hidden layer drawn `with_selection`,
+    /// those showing the selected region's structure (or one sharing its pattern) on the same
+    /// side, see [`Atlas::pattern_of`]. They are drawn, never hit.
+    #[must_use]
+    pub fn with_selection(
+        mut self,
+        atlas: &Atlas,
+        view: &PreparedView,
+        selected: Option<usize>,
+    ) -> Self {
+        self.with_selection = selected
+            .map(|i| atlas.pattern_of(view, i))
+            .unwrap_or_default();
+        let shown = &self.shown;
+        self.with_selection.retain(|&i| {
+            view.regions
+                .get(i)
+                .is_some_and(|r| !shown.get(r.layer).copied().unwrap_or(false))
+        });
+        self
+    }
+
+    /// Whether a region is drawn only because the selection brings it (its layer is hidden).
+    #[must_use]
+    pub fn drawn_with_selection(&self, region: usize) -> bool {
+        self.with_selection.binary_search(&region).is_ok()
+    }
+
+    /// Whether any region of the layer is drawn with the selection.
+    #[must_use]
+    pub fn layer_has_selection_extras(&self, view: &PreparedView, layer: usize) -> bool {
+        self.with_selection
+            .iter()
+            .any(|&i| view.regions.get(i).is_some_and(|r| r.layer == layer))
+    }
+
+    /// Whether a region is drawn: its layer is shown, or the selection brings it.
+    #[must_use]
+    pub fn region_drawn(&self, view: &PreparedView, region: usize) -> bool {
+        view.regions
+            .get(region)
+            .is_some_and(|r| self.shown(r.layer) || self.drawn_with_selection(region))
+    }
+
     /// Whether the layer is shown (hidden layers are neither drawn nor hit).
     #[must_use]
     pub fn shown(&self, layer: usize) -> bool {
@@ -180,6 +227,7 @@ impl Preferences {
         LayerStates {
             shown: (0..n).map(|l| self.layer_shown(view, l)).collect(),
             ghosted: (0..n).map(|l| self.layer_ghosted(view, l)).collect(),
+            with_selection: Vec::new(),
         }
     }
 

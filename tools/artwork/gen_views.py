@@ -887,6 +887,129 @@ def post_anatomy(v, P, full):
     ])
 
 
+# ---- referred pain: trigger-point areas and where they refer pain (Travell & Simons, vol. 2)
+#
+# One layer per muscle, alternatives in one exclusive group (one pattern at a time reads; laid
+# over each other they are a red blur), each drawn with the selection: selecting the muscle
+# shows its pattern even while the layer is off. Regions name the muscle, so a click opens its
+# page. The titles share their head, which the layer panel shows once for the group.
+REFERRAL_HEAD = "Referred pain (clinical pattern, not proof): "
+REFERRAL_LAYERS = [
+    ("referral_piriformis", "Piriformis"),
+    ("referral_gluteus_medius", "Gluteus medius"),
+    ("referral_gluteus_minimus", "Gluteus minimus"),
+    ("referral_quadratus_lumborum", "Quadratus lumborum"),
+    ("referral_hamstrings", "Hamstrings"),
+]
+
+DERMATOME_LAYER = ("dermatomes", "Dermatomes L4, L5, S1, S2 (after Lee et al. 2008)", False, 1.0)
+# Layers that map the skin: the muscles fade under them.
+SKIN_MAPS = ["dermatomes"] + [lid for (lid, _name) in REFERRAL_LAYERS]
+ANT_SKIN_MAPS = ["dermatomes", "referral_gluteus_minimus"]
+
+
+def referral_layer(lid, name):
+    return (lid, REFERRAL_HEAD + name + " pattern", False, 1.0, [], {"exclusive": "referred_pain", "with_selection": True})
+
+
+def referral_zone(v, rid, layer, structure, parts):
+    """Where a muscle's trigger points refer pain (Paint Referral, translucent): one or more closed
+    outlines of (dx, h), on both sides."""
+    path = " ".join(closed_path(v.f.pts(seq)) for seq in parts)
+    v.add(rid + "_left", layer, "Left", "Referral", path, structure, rid + "_right")
+
+
+def trigger_points(v, rid, layer, structure, points, r=9.0):
+    """Trigger-point areas on a muscle (Paint TriggerPoint): small ovals at (dx, h), both sides."""
+    path = " ".join(ellipse_path(*v.f.p(dx, h), r, r * 0.8) for (dx, h) in points)
+    v.add(rid + "_left", layer, "Left", "TriggerPoint", path, structure, rid + "_right")
+
+
+def post_referral(v):
+    """The referral patterns on the back view (left side declared, right mirrored)."""
+    L = "referral_piriformis"
+    # across the buttock from the sacroiliac region to the back of the hip joint, spilling over
+    # the upper two thirds of the back of the thigh
+    referral_zone(v, "referral_piriformis_zone", L, "piriformis", [[
+        (0.14, 3.82), (0.26, 3.83), (0.42, 3.86), (0.57, 3.875), (0.68, 3.905), (0.73, 3.98),
+        (0.725, 4.1), (0.66, 4.2), (0.6, 4.32), (0.57, 4.6), (0.54, 5.0), (0.49, 5.33),
+        (0.4, 5.36), (0.34, 5.05), (0.3, 4.62), (0.26, 4.37), (0.2, 4.22), (0.14, 4.09),
+        (0.11, 3.95),
+    ]])
+    trigger_points(v, "referral_piriformis_tp", L, "piriformis", [(0.32, 3.945), (0.58, 3.93)])
+
+    L = "referral_gluteus_medius"
+    # along the back of the iliac crest, over the sacroiliac joint and the sacrum, across the
+    # middle and outer buttock, onto the upper outer thigh
+    referral_zone(v, "referral_gluteus_medius_zone", L, "gluteus_medius", [[
+        (0.04, 3.78), (0.12, 3.7), (0.22, 3.635), (0.36, 3.605), (0.5, 3.615), (0.61, 3.655),
+        (0.68, 3.74), (0.725, 3.87), (0.745, 4.0), (0.74, 4.2), (0.72, 4.4), (0.68, 4.47),
+        (0.635, 4.36), (0.58, 4.18), (0.48, 4.065), (0.36, 4.0), (0.24, 4.02), (0.14, 4.08),
+        (0.06, 4.1), (0.03, 3.95),
+    ]])
+    trigger_points(v, "referral_gluteus_medius_tp", L, "gluteus_medius", [(0.26, 3.72), (0.46, 3.66), (0.64, 3.7)])
+
+    L = "referral_gluteus_minimus"
+    # "pseudo-sciatica": the lower outer buttock, then down the outer back of the thigh, behind
+    # the outer knee and down the outer calf to the ankle
+    referral_zone(v, "referral_gluteus_minimus_zone", L, "gluteus_minimus", [[
+        (0.5, 3.95), (0.62, 3.96), (0.71, 4.05), (0.735, 4.3), (0.72, 4.6), (0.69, 4.95),
+        (0.645, 5.35), (0.585, 5.7), (0.535, 5.95), (0.54, 6.2), (0.545, 6.45), (0.515, 6.7),
+        (0.465, 7.0), (0.42, 7.3), (0.395, 7.55), (0.385, 7.65, "c"), (0.34, 7.66, "c"),
+        (0.335, 7.55), (0.35, 7.3), (0.385, 7.0), (0.42, 6.7), (0.43, 6.45), (0.425, 6.2),
+        (0.415, 5.95), (0.45, 5.7), (0.49, 5.35), (0.51, 4.95), (0.51, 4.6), (0.47, 4.35),
+        (0.4, 4.2), (0.39, 4.05),
+    ]])
+    trigger_points(v, "referral_gluteus_minimus_tp", L, "gluteus_minimus", [(0.5, 3.84), (0.62, 3.8)])
+
+    L = "referral_quadratus_lumborum"
+    # along the iliac crest, over the greater trochanter and upper outer thigh, the sacroiliac
+    # joint, and the lower buttock
+    referral_zone(v, "referral_quadratus_lumborum_zone", L, "quadratus_lumborum", [
+        [(0.2, 3.6), (0.35, 3.54), (0.5, 3.52), (0.6, 3.545), (0.655, 3.6), (0.63, 3.66),
+         (0.5, 3.625), (0.35, 3.63), (0.23, 3.68)],
+        [(0.655, 3.95), (0.72, 3.975), (0.74, 4.1), (0.725, 4.24), (0.68, 4.3), (0.64, 4.2), (0.63, 4.05)],
+        [(0.12, 3.82), (0.18, 3.8), (0.21, 3.86), (0.19, 3.95), (0.13, 3.97), (0.1, 3.9)],
+        [(0.12, 4.25), (0.25, 4.22), (0.38, 4.27), (0.4, 4.37), (0.28, 4.42), (0.14, 4.39), (0.08, 4.32)],
+    ])
+    trigger_points(v, "referral_quadratus_lumborum_tp", L, "quadratus_lumborum",
+                   [(0.34, 3.2), (0.44, 3.45), (0.2, 3.33), (0.22, 3.55)])
+
+    L = "referral_hamstrings"
+    # semitendinosus and semimembranosus: the lower buttock and gluteal fold, the back and inner
+    # side of the thigh, the inner back of the knee, sometimes the upper inner calf
+    referral_zone(v, "referral_medial_hamstrings_zone", L, "semimembranosus", [[
+        (0.08, 4.3), (0.2, 4.26), (0.33, 4.3), (0.36, 4.45), (0.335, 4.8), (0.32, 5.2),
+        (0.3, 5.6), (0.29, 5.9), (0.28, 6.1), (0.25, 6.35), (0.205, 6.48), (0.175, 6.4),
+        (0.175, 6.15), (0.185, 5.9), (0.165, 5.5), (0.14, 5.1), (0.105, 4.75), (0.07, 4.45),
+    ]])
+    # biceps femoris: the back of the knee, up the outer back of the thigh and down the upper calf
+    referral_zone(v, "referral_biceps_femoris_zone", L, "biceps_femoris_long_head", [[
+        (0.44, 5.0), (0.52, 5.05), (0.555, 5.4), (0.545, 5.75), (0.515, 6.0), (0.5, 6.25),
+        (0.46, 6.5), (0.38, 6.55), (0.32, 6.45), (0.3, 6.2), (0.31, 6.0), (0.36, 5.85),
+        (0.42, 5.6), (0.43, 5.3),
+    ]])
+    trigger_points(v, "referral_semitendinosus_tp", L, "semitendinosus", [(0.31, 5.15)])
+    trigger_points(v, "referral_semimembranosus_tp", L, "semimembranosus", [(0.22, 5.45)])
+    trigger_points(v, "referral_biceps_femoris_long_head_tp", L, "biceps_femoris_long_head", [(0.5, 5.35)])
+    trigger_points(v, "referral_biceps_femoris_short_head_tp", L, "biceps_femoris_short_head", [(0.545, 5.7)])
+
+
+def ant_referral(v):
+    """Gluteus minimus's front fibres on the front view: trigger points under tensor fasciae latae,
+    pain down the outer thigh, the outer knee and the outer leg to the ankle."""
+    L = "referral_gluteus_minimus"
+    referral_zone(v, "ant_referral_gluteus_minimus_zone", L, "gluteus_minimus", [[
+        (0.66, 4.0), (0.72, 4.05), (0.74, 4.2), (0.735, 4.5), (0.712, 4.85), (0.67, 5.25),
+        (0.605, 5.6), (0.55, 5.88), (0.535, 6.03), (0.545, 6.2), (0.55, 6.4), (0.53, 6.66),
+        (0.48, 6.96), (0.425, 7.3), (0.398, 7.56), (0.39, 7.66, "c"), (0.35, 7.67, "c"),
+        (0.345, 7.55), (0.37, 7.3), (0.41, 6.96), (0.45, 6.66), (0.47, 6.4), (0.47, 6.2),
+        (0.46, 6.03), (0.47, 5.88), (0.5, 5.6), (0.55, 5.25), (0.59, 4.85), (0.615, 4.5),
+        (0.63, 4.2),
+    ]])
+    trigger_points(v, "ant_referral_gluteus_minimus_tp", L, "gluteus_minimus", [(0.665, 3.87), (0.705, 3.93)])
+
+
 def build_posterior():
     v = View(
         "posterior",
@@ -897,7 +1020,9 @@ def build_posterior():
             # The bones lie beneath the muscles and fade under them, so they show faintly where no
             # muscle covers them and never hide what they anchor.
             ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial", "deep"]),
-            ("deep", "Deep muscles", False, 1.0),
+            # The muscles fade while a map of the skin (referred pain, dermatomes) is shown, so
+            # its translucent colours read on a pale figure, as on a printed chart.
+            ("deep", "Deep muscles", False, 1.0, SKIN_MAPS),
         ] + [
             (lid, title, vis, 1.0, [], {"exclusive": "sciatic_course"}) for (lid, title, vis) in SCIATIC_COURSES
         ] + [
@@ -905,8 +1030,9 @@ def build_posterior():
             # the deep muscles and the nerves beneath read as beneath. (The posterior femoral
             # cutaneous nerve is drawn on the hip close-up only, keeping this layer list short.)
             ("superficial", "Superficial muscles", True, 1.0,
-             ["deep", "nerves_through", "nerves_split", "nerves_above"]),
-        ],
+             ["deep", "nerves_through", "nerves_split", "nerves_above"] + SKIN_MAPS),
+            DERMATOME_LAYER,
+        ] + [referral_layer(lid, name) for (lid, name) in REFERRAL_LAYERS],
         -1,
         POSTERIOR_INTRO,
     )
@@ -933,6 +1059,7 @@ def build_posterior():
           symmetric_open(v, [(0.3, 0.8), (0.18, 0.86), (0, 0.88)]))
     v.add("ears", "skin", "Midline", "SkinLine", sym_line(v, [(0.355, 0.4), (0.385, 0.47), (0.375, 0.6), (0.345, 0.66)]))
     post_anatomy(v, "", True)
+    post_referral(v)
     return v
 
 
@@ -1102,11 +1229,13 @@ def build_anterior():
             # The abdominal wall and the superficial thigh muscles fade while the deep muscles or
             # the nerves (which lie beneath them) are shown; bones fade under the muscle layers so
             # they never hide what they anchor.
-            ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"]),
-            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"]),
-            ("deep", "Deep muscles", False, 1.0),
+            ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
+            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
+            ("deep", "Deep muscles", False, 1.0, ANT_SKIN_MAPS),
             ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial", "deep"]),
             ("nerves", "Femoral and lateral femoral cutaneous nerves", False, 1.0),
+            DERMATOME_LAYER,
+            referral_layer("referral_gluteus_minimus", "Gluteus minimus"),
         ],
         +1,
         ANTERIOR_INTRO,
@@ -1452,6 +1581,7 @@ def build_anterior():
         (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
 
+    ant_referral(v)
     for p in ant_attach_problems(v):
         print("PROBLEM:", p)
     return v
