@@ -1068,9 +1068,10 @@ fn assert_runs_down_the_outer_leg(view_id: &str, prefix: &str, lateral: f32) {
             .into_iter()
             .filter(|x| (x - view.midline_x) * lateral > 0.0)
             .collect();
-        let (inner, outer) = match lateral < 0.0 {
-            true => (leg[leg.len() - 1], leg[0]),
-            false => (leg[0], leg[leg.len() - 1]),
+        let (inner, outer) = if lateral < 0.0 {
+            (leg[leg.len() - 1], leg[0])
+        } else {
+            (leg[0], leg[leg.len() - 1])
         };
         let z = crossings(&zone.rings, y);
         let zone_mid = (z[0] + z[z.len() - 1]) / 2.0;
@@ -1154,4 +1155,103 @@ fn every_referral_names_muscles_that_have_trigger_points_and_a_zone_drawn() {
     ] {
         assert!(atlas.referral_for(id).is_some(), "{id} has a pattern");
     }
+}
+
+/// The middle of a region's extent across the line at `y`, if it crosses it.
+fn mid_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> Option<f32> {
+    let xs = crossings(rings, y);
+    Some((xs.first()? + xs.last()?) / 2.0)
+}
+
+#[test]
+fn dermatome_strips_lie_in_their_order_across_the_leg() {
+    let atlas = load(&ContentSet::builtin()).unwrap();
+    let view_of = |id: &str| &atlas.views[atlas.view_index(id).unwrap()];
+    let region = |view: &str, id: &str| {
+        let v = view_of(view);
+        v.regions[v.region_index(id).unwrap_or_else(|| panic!("{id}"))].clone()
+    };
+    // Front view (the person's left leg is on the viewer's right: further right is further out).
+    let (l4, l5) = (
+        region("anterior", "ant_dermatome_l4_left"),
+        region("anterior", "ant_dermatome_l5_left"),
+    );
+    let knee = region("anterior", "ant_patella_left").bbox;
+    assert!(
+        l4.bbox.min.y < knee.center().y && l4.bbox.max.y > knee.max.y,
+        "L4 covers the front of the knee"
+    );
+    for y in [knee.max.y + 40.0, knee.max.y + 120.0, knee.max.y + 200.0] {
+        let (a, b) = (mid_at(&l4.rings, y).unwrap(), mid_at(&l5.rings, y).unwrap());
+        assert!(
+            a < b,
+            "at y {y}: L4 ({a:.0}) is inside L5 ({b:.0}) on the shin"
+        );
+    }
+    let s1 = region("anterior", "ant_dermatome_s1_left");
+    let foot = crossings(&l5.rings, s1.anchor.y);
+    assert!(
+        s1.anchor.x > *foot.last().unwrap(),
+        "S1 is the outer edge of the foot, beyond L5 on its top"
+    );
+    assert!(l5.bbox.max.y > s1.bbox.min.y, "L5 reaches the foot");
+    // Back view (the person's left leg on the viewer's left: further left is further out).
+    let (l4, l5, s1, s2) = (
+        region("posterior", "dermatome_l4_left"),
+        region("posterior", "dermatome_l5_left"),
+        region("posterior", "dermatome_s1_left"),
+        region("posterior", "dermatome_s2_left"),
+    );
+    let femur = region("posterior", "femur_left").bbox;
+    let heel = region("posterior", "calcaneus_left").bbox;
+    assert!(
+        s2.bbox.max.y <= femur.max.y + 20.0 && s2.bbox.height() > 0.6 * femur.height(),
+        "S2 is a strip down the back of the thigh"
+    );
+    assert!(
+        s1.bbox.min.y >= femur.max.y - 10.0 && s1.bbox.max.y > heel.min.y,
+        "S1 runs from the back of the knee to the heel"
+    );
+    for y in [femur.max.y + 60.0, femur.max.y + 160.0, femur.max.y + 260.0] {
+        let (a, b, c) = (
+            mid_at(&l4.rings, y).unwrap(),
+            mid_at(&s1.rings, y).unwrap(),
+            mid_at(&l5.rings, y).unwrap(),
+        );
+        assert!(
+            a > b && b > c,
+            "at y {y}: L4 inner ({a:.0}), S1 the back of the calf ({b:.0}), L5 outer ({c:.0})"
+        );
+    }
+    // Each strip is a dermatome structure with its facts.
+    for root in ["l4", "l5", "s1", "s2"] {
+        let s = atlas.structure(&format!("dermatome_{root}")).unwrap();
+        assert_eq!(s.kind, StructureKind::Dermatome);
+        let facts = s.dermatome.as_ref().unwrap();
+        assert!(facts.disc.contains('L') || facts.disc.contains('S'));
+        assert!(s.sources.iter().any(|id| id == "lee2008"));
+    }
+    let reflex = |root: &str| {
+        atlas
+            .structure(&format!("dermatome_{root}"))
+            .unwrap()
+            .dermatome
+            .as_ref()
+            .unwrap()
+            .reflex
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(reflex("l4").contains("knee"));
+    assert!(reflex("s1").contains("ankle"));
+}
+
+#[test]
+fn a_dermatome_without_its_facts_is_reported() {
+    let (_dir, result) = load_edited(
+        "structures/muscles.ron",
+        "        kind: Muscle,\n        summary: \"Another",
+        "        kind: Dermatome,\n        summary: \"Another",
+    );
+    assert_one_error(&result, "muscles.ron", 15, 9, "is a dermatome but has no");
 }

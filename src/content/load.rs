@@ -827,6 +827,49 @@ impl Loader {
                 Problem::Invalid(format!("structure \"{}\" names no source", s.id)),
             );
         }
+        match (&s.dermatome, s.kind) {
+            (None, StructureKind::Dermatome) => {
+                let loc = src.find_field(at, "kind").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!(
+                        "structure \"{}\" is a dermatome but has no `dermatome: Some(DermatomeFacts(...))`",
+                        s.id
+                    )),
+                );
+            }
+            (Some(facts), kind) => {
+                if kind != StructureKind::Dermatome {
+                    let loc = src.find_field(at, "dermatome").unwrap_or(at);
+                    self.push(
+                        src.location(loc),
+                        Problem::Invalid(format!(
+                            "structure \"{}\" has dermatome facts but its kind is not Dermatome",
+                            s.id
+                        )),
+                    );
+                }
+                let texts = [
+                    ("root", &facts.root),
+                    ("area", &facts.area),
+                    ("disc", &facts.disc),
+                    ("key_muscle", &facts.key_muscle),
+                    ("walking_test", &facts.walking_test),
+                    ("map_notes", &facts.map_notes),
+                ];
+                let from = src.find_field(at, "dermatome").unwrap_or(at);
+                for (field, text) in texts {
+                    if text.trim().is_empty() {
+                        let loc = src.find_field(from, field).unwrap_or(from);
+                        self.push(
+                            src.location(loc),
+                            Problem::Invalid(format!("structure \"{}\": {field} is empty", s.id)),
+                        );
+                    }
+                }
+            }
+            (None, _) => {}
+        }
         let mut holds: Vec<(u32, u32)> = s.stretches.iter().map(|st| st.hold_secs).collect();
         if let Some(m) = &s.self_massage {
             holds.push(m.hold_secs);

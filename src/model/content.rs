@@ -230,6 +230,9 @@ pub struct Structure {
     /// How it relates to the sciatic nerve.
     #[serde(default)]
     pub sciatic_relation: Option<String>,
+    /// For a dermatome: the root, its disc, key muscle, reflex and walking test.
+    #[serde(default)]
+    pub dermatome: Option<DermatomeFacts>,
     #[serde(default)]
     pub self_massage: Option<SelfMassage>,
     #[serde(default)]
@@ -256,6 +259,29 @@ pub enum StructureKind {
     Bone,
     Landmark,
     Surface,
+    /// A strip of skin supplied by one spinal nerve root.
+    Dermatome,
+}
+
+/// What a clinician checks for one spinal nerve root, on a dermatome's page.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DermatomeFacts {
+    /// The root, e.g. "L5".
+    pub root: String,
+    /// The skin it supplies, in the map the drawing follows.
+    pub area: String,
+    /// The disc level that usually affects the root (and how).
+    pub disc: String,
+    /// The movement that tests the root's muscles.
+    pub key_muscle: String,
+    /// The reflex that depends on the root, if there is a standard one.
+    #[serde(default)]
+    pub reflex: Option<String>,
+    /// What heel and toe walking show for this root.
+    pub walking_test: String,
+    /// How dermatome maps differ for this root.
+    pub map_notes: String,
 }
 
 /// Nerve supply.

@@ -5,7 +5,9 @@ use egui::{RichText, Ui};
 use super::palette::Palette;
 use super::widgets::{callout, capitalise, labelled, pack_note_ui, secs, section, sources_ui};
 use super::zone::{structure_zones_ui, zone_detail_ui};
-use crate::model::content::{Referral, SelfMassage, Side, Structure, StructureKind};
+use crate::model::content::{
+    DermatomeFacts, Referral, SelfMassage, Side, Structure, StructureKind,
+};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
 use crate::state::{Command, Selection, first_region_of};
 
@@ -96,6 +98,9 @@ fn structure_ui(
     ui.label(RichText::new(&structure.summary).italics());
     ui.add_space(6.0);
     ui.label(&structure.description);
+    if let Some(facts) = &structure.dermatome {
+        dermatome_ui(ui, facts);
+    }
     anatomy_ui(ui, structure);
     if let Some(relation) = &structure.sciatic_relation {
         section(ui, "Relation to the sciatic nerve");
@@ -211,6 +216,26 @@ fn empty_ui(ui: &mut Ui, input: &DetailInput<'_>) {
         });
 }
 
+/// A root's skin, disc, key muscle, reflex and walking test, and how maps differ.
+fn dermatome_ui(ui: &mut Ui, facts: &DermatomeFacts) {
+    section(ui, "Nerve root");
+    let rows = [
+        ("Root", Some(&facts.root)),
+        ("Skin it supplies", Some(&facts.area)),
+        ("Disc that usually affects it", Some(&facts.disc)),
+        ("Key muscle test", Some(&facts.key_muscle)),
+        ("Reflex", facts.reflex.as_ref()),
+        ("Heel and toe walking", Some(&facts.walking_test)),
+        ("How maps differ", Some(&facts.map_notes)),
+    ];
+    for (key, value) in rows {
+        let Some(value) = value else { continue };
+        ui.label(RichText::new(key).strong());
+        ui.label(value);
+        ui.add_space(3.0);
+    }
+}
+
 fn anatomy_ui(ui: &mut Ui, s: &Structure) {
     let rows: Vec<(&str, String)> = [
         ("Origin", s.origin.clone()),
@@ -303,5 +328,6 @@ fn kind_word(kind: StructureKind) -> &'static str {
         StructureKind::Bone => "Bone",
         StructureKind::Landmark => "Bony landmark",
         StructureKind::Surface => "Surface",
+        StructureKind::Dermatome => "Dermatome",
     }
 }

@@ -419,6 +419,14 @@ POSTERIOR_INTRO = [
     "sciatic nerve leaving the pelvis under piriformis and running down the back of the thigh. The "
     "nerve's less common routes past piriformis are separate layers; only one is shown at a time. "
     "For a larger drawing of the buttock, open the hip close-up.",
+    "Two layers map the skin instead of the muscles. Referred pain shows, one muscle at a time, "
+    "where trigger points in piriformis, gluteus medius and minimus, quadratus lumborum and the "
+    "hamstrings send pain, as Travell and Simons drew it: a clinical pattern, not proof. Selecting "
+    "one of these muscles shows its pattern as well. Dermatomes shows the strips of skin served by "
+    "the L4, L5, S1 and S2 nerve roots, which is where pain, tingling or numbness from a pressed "
+    "root runs. The drawing follows the evidence-based map of Lee et al. (2008); the classic maps of "
+    "Foerster and of Keegan and Garrett draw the strips differently, and on every map neighbouring "
+    "strips overlap.",
 ]
 
 HIP_INTRO = [
@@ -902,10 +910,66 @@ REFERRAL_LAYERS = [
     ("referral_hamstrings", "Hamstrings"),
 ]
 
-DERMATOME_LAYER = ("dermatomes", "Dermatomes L4, L5, S1, S2 (after Lee et al. 2008)", False, 1.0)
+DERMATOME_LAYER = ("dermatomes", "Dermatomes L4-S2 (after Lee et al. 2008)", False, 1.0)
 # Layers that map the skin: the muscles fade under them.
 SKIN_MAPS = ["dermatomes"] + [lid for (lid, _name) in REFERRAL_LAYERS]
 ANT_SKIN_MAPS = ["dermatomes", "referral_gluteus_minimus"]
+
+
+# ---- dermatomes L4, L5, S1, S2 after the evidence-based map of Lee et al. 2008: translucent
+# strips, one hue per root, clickable (structures dermatome_l4 ... in data/structures/dermatomes.ron)
+DERMATOME_HUES = {"l4": "Sky", "l5": "Mint", "s1": "Peach", "s2": "Lilac"}
+
+
+def dermatome(v, rid, root, parts):
+    """The strip of skin of one root: closed outlines of (dx, h), both sides."""
+    path = " ".join(closed_path(v.f.pts(seq)) for seq in parts)
+    v.add(rid + "_left", "dermatomes", "Left", "Dermatome(%s)" % DERMATOME_HUES[root], path,
+          "dermatome_" + root, rid + "_right")
+
+
+def post_dermatomes(v):
+    """The back of the leg: S2 down the back of the thigh, S1 the back of the calf and the heel,
+    L5 the outer edge of the leg, L4 the inner edge of the calf."""
+    dermatome(v, "dermatome_s2", "s2", [[
+        (0.29, 4.47), (0.37, 4.48), (0.45, 4.5), (0.45, 4.8), (0.43, 5.2), (0.41, 5.6),
+        (0.39, 5.9), (0.36, 6.06, "c"), (0.28, 6.06, "c"), (0.27, 5.9), (0.265, 5.6), (0.265, 5.2),
+        (0.27, 4.8),
+    ]])
+    dermatome(v, "dermatome_s1", "s1", [[
+        (0.25, 6.12, "c"), (0.35, 6.1), (0.45, 6.13, "c"), (0.47, 6.4), (0.45, 6.7), (0.42, 6.95),
+        (0.39, 7.2), (0.37, 7.45), (0.385, 7.7), (0.405, 7.86), (0.385, 7.95), (0.33, 7.975),
+        (0.25, 7.955), (0.23, 7.88), (0.26, 7.7), (0.27, 7.45), (0.265, 7.2), (0.25, 6.95),
+        (0.24, 6.65), (0.235, 6.35),
+    ]])
+    dermatome(v, "dermatome_l5", "l5", [[
+        (0.465, 6.15, "c"), (0.54, 6.16), (0.555, 6.4), (0.54, 6.66), (0.49, 6.93), (0.455, 7.15),
+        (0.42, 7.4), (0.395, 7.52, "c"), (0.385, 7.42), (0.4, 7.2), (0.43, 6.96), (0.46, 6.7),
+        (0.485, 6.42),
+    ]])
+    dermatome(v, "dermatome_l4", "l4", [[
+        (0.165, 6.14, "c"), (0.22, 6.12, "c"), (0.215, 6.4), (0.22, 6.7), (0.235, 6.95),
+        (0.25, 7.2), (0.25, 7.45), (0.24, 7.68, "c"), (0.215, 7.68, "c"), (0.22, 7.45),
+        (0.205, 7.2), (0.18, 6.95), (0.155, 6.7), (0.148, 6.4),
+    ]])
+
+
+def ant_dermatomes(v):
+    """The front of the leg: L4 the front of the knee and the inner shin, L5 the outer leg and
+    the top of the foot to the big toe, S1 the outer edge of the foot."""
+    dermatome(v, "ant_dermatome_l4", "l4", [[
+        (0.2, 5.7), (0.3, 5.68), (0.4, 5.72), (0.44, 5.85), (0.41, 6.0), (0.345, 6.15),
+        (0.315, 6.5), (0.31, 6.95), (0.29, 7.3), (0.265, 7.55), (0.25, 7.72, "c"), (0.215, 7.72, "c"),
+        (0.222, 7.55), (0.215, 7.3), (0.18, 6.95), (0.15, 6.5), (0.165, 6.15), (0.175, 5.9),
+    ]])
+    dermatome(v, "ant_dermatome_l5", "l5", [[
+        (0.4, 6.12), (0.47, 6.08), (0.545, 6.15), (0.555, 6.4), (0.535, 6.66), (0.485, 6.96),
+        (0.43, 7.3), (0.405, 7.56), (0.41, 7.72), (0.415, 7.8), (0.41, 7.97, "c"), (0.21, 7.975, "c"),
+        (0.205, 7.88), (0.24, 7.8), (0.28, 7.7), (0.3, 7.5), (0.33, 7.2), (0.345, 6.8), (0.355, 6.4),
+    ]])
+    dermatome(v, "ant_dermatome_s1", "s1", [[
+        (0.425, 7.8), (0.445, 7.84), (0.46, 7.93), (0.44, 7.985), (0.42, 7.97), (0.425, 7.88),
+    ]])
 
 
 def referral_layer(lid, name):
@@ -1059,6 +1123,7 @@ def build_posterior():
           symmetric_open(v, [(0.3, 0.8), (0.18, 0.86), (0, 0.88)]))
     v.add("ears", "skin", "Midline", "SkinLine", sym_line(v, [(0.355, 0.4), (0.385, 0.47), (0.375, 0.6), (0.345, 0.66)]))
     post_anatomy(v, "", True)
+    post_dermatomes(v)
     post_referral(v)
     return v
 
@@ -1142,6 +1207,12 @@ ANTERIOR_INTRO = [
     "yourself where that is safe. Skeletal landmarks shows the bones the muscles reach: the lumbar "
     "vertebrae, the pelvis with its crest, the ASIS and the pubis, the femur with its two "
     "trochanters, the kneecap and the top of the shin bone.",
+    "Dermatomes shows the strips of skin served by the L4 and L5 roots on the front of the leg (and "
+    "S1 on the outer edge of the foot), after the evidence-based map of Lee et al. (2008); other maps "
+    "draw them differently. The gluteus minimus layer shows where trigger points in that muscle's "
+    "front fibres, under tensor fasciae latae, send pain: down the outer thigh, knee and leg to the "
+    "ankle, a pattern easily mistaken for the pain of a pressed L5 nerve root (after Travell and "
+    "Simons). It is a clinical pattern, not proof.",
 ]
 
 
@@ -1581,6 +1652,7 @@ def build_anterior():
         (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
 
+    ant_dermatomes(v)
     ant_referral(v)
     for p in ant_attach_problems(v):
         print("PROBLEM:", p)
