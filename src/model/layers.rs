@@ -32,8 +32,8 @@ impl LayerGroup {
     }
 }
 
-/// The panel entries and the groups of a view's layers. A group with a single layer is shown as
-/// that layer alone.
+/// The panel entries and the groups of a view's layers. A group with a single layer is still a
+/// group (the front view's one referred-pain pattern reads like the back view's five).
 #[must_use]
 pub fn layer_entries(layers: &[Layer]) -> (Vec<LayerEntry>, Vec<LayerGroup>) {
     let mut entries = Vec::new();
@@ -48,7 +48,7 @@ pub fn layer_entries(layers: &[Layer]) -> (Vec<LayerEntry>, Vec<LayerGroup>) {
                 .collect(),
             None => vec![i],
         };
-        let (Some(group), [_, _, ..]) = (&layer.exclusive, members.as_slice()) else {
+        let Some(group) = &layer.exclusive else {
             entries.push(LayerEntry::Single(i));
             continue;
         };
@@ -158,8 +158,10 @@ mod tests {
             layer("c", "Alone: in its group", Some("lonely")),
         ];
         let (entries, groups) = layer_entries(&layers);
-        assert_eq!(entries, [LayerEntry::Group(0), LayerEntry::Single(2)]);
+        assert_eq!(entries, [LayerEntry::Group(0), LayerEntry::Group(1)]);
         assert_eq!(groups[0].heading, "Sciatic course");
         assert_eq!(groups[0].choices[1].1, "Variant: above");
+        assert_eq!(groups[1].heading, "Alone");
+        assert_eq!(groups[1].choices, [(2, "in its group".to_owned())]);
     }
 }
