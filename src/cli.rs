@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::app::{StartOptions, run};
 use crate::content::{self, BuiltIn, ContentSet};
-use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure, Zone};
+use crate::model::content::{Layer, Paint, Referral, Safety, Side, Source, Structure, Zone};
 use crate::model::{Atlas, PackOrigin};
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
@@ -122,9 +122,10 @@ fn check(dirs: &ContentSet) -> ExitCode {
         Ok(atlas) => {
             let regions: usize = atlas.views.iter().map(|v| v.regions.len()).sum();
             println!(
-                "ok: {} views, {regions} regions, {} structures, {} sources",
+                "ok: {} views, {regions} regions, {} structures, {} referred-pain patterns, {} sources",
                 atlas.views.len(),
                 atlas.structures.len(),
+                atlas.referrals.len(),
                 atlas.sources.len()
             );
             for pack in atlas.packs.iter().filter(|p| !p.is_builtin()) {
@@ -180,6 +181,8 @@ struct ListJson<'a> {
     views: Vec<ViewJson<'a>>,
     structures: &'a [Structure],
     zones: &'a [Zone],
+    /// Muscles' referred-pain patterns (data/referrals.ron).
+    referrals: &'a [Referral],
     sources: &'a [Source],
     safety: &'a Safety,
 }
@@ -235,6 +238,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
             }
         }
         println!("{} structures", atlas.structures.len());
+        println!("{} referred-pain patterns", atlas.referrals.len());
         return ExitCode::SUCCESS;
     }
     let views = atlas
@@ -277,6 +281,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
         views,
         structures: &atlas.structures,
         zones: &atlas.zones,
+        referrals: &atlas.referrals,
         sources: &atlas.sources,
         safety: &atlas.safety,
     };

@@ -77,3 +77,16 @@ fn posterior_names_with_leader_lines() {
     harness.run();
     harness.snapshot("posterior_names_with_leader_lines");
 }
+
+#[test]
+fn posterior_gluteus_minimus_with_its_referred_pain() {
+    use bodywork_atlas::state::Command;
+    // The referral layer is off: the selection brings the pattern; "Show the whole pattern"
+    // frames it from the buttock down the outer leg to the ankle.
+    let mut harness = harness(Some("gluteus_minimus_left"));
+    harness.state_mut().apply(Command::FramePattern);
+    for _ in 0..30 {
+        harness.run();
+    }
+    harness.snapshot("posterior_gluteus_minimus_referred_pain");
+}

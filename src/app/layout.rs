@@ -110,7 +110,14 @@ impl AtlasApp {
                                 legend_ui(ui, &input, commands);
                             }
                         } else if let Mode::Browse = self.state.mode {
-                            structures_ui(ui, &atlas, view, self.state.selected_region(), commands);
+                            structures_ui(
+                                ui,
+                                &atlas,
+                                view,
+                                &self.state.prefs,
+                                self.state.selected_region(),
+                                commands,
+                            );
                         }
                     });
             });

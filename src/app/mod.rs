@@ -197,6 +197,22 @@ impl AtlasApp {
                 known.join(", ")
             );
         }
+        for group in &view.groups {
+            let asked: Vec<&str> = group
+                .layers()
+                .filter_map(|i| view.layers.get(i))
+                .filter(|l| wanted.contains(&l.id))
+                .map(|l| l.id.as_str())
+                .collect();
+            if let [.., last] = asked.as_slice()
+                && asked.len() > 1
+            {
+                eprintln!(
+                    "--layers: {} are alternatives (one is shown at a time); showing \"{last}\"",
+                    asked.join(", ")
+                );
+            }
+        }
         for layer in known {
             let visible = wanted.contains(&layer);
             self.apply(Command::SetLayerVisible {

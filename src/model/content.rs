@@ -259,6 +259,9 @@ pub struct Structure {
     /// How it relates to the sciatic nerve.
     #[serde(default)]
     pub sciatic_relation: Option<String>,
+    /// For a dermatome: the root, its disc, key muscle, reflex and walking test.
+    #[serde(default)]
+    pub dermatome: Option<DermatomeFacts>,
     #[serde(default)]
     pub self_massage: Option<SelfMassage>,
     #[serde(default)]
@@ -285,6 +288,29 @@ pub enum StructureKind {
     Bone,
     Landmark,
     Surface,
+    /// A strip of skin supplied by one spinal nerve root.
+    Dermatome,
+}
+
+/// What a clinician checks for one spinal nerve root, on a dermatome's page.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DermatomeFacts {
+    /// The root, e.g. "L5".
+    pub root: String,
+    /// The skin it supplies, in the map the drawing follows.
+    pub area: String,
+    /// The disc level that usually affects the root (and how).
+    pub disc: String,
+    /// The movement that tests the root's muscles.
+    pub key_muscle: String,
+    /// The reflex that depends on the root, if there is a standard one.
+    #[serde(default)]
+    pub reflex: Option<String>,
+    /// What heel and toe walking show for this root.
+    pub walking_test: String,
+    /// How dermatome maps differ for this root.
+    pub map_notes: String,
 }
 
 /// Nerve supply.
@@ -324,6 +350,35 @@ pub struct Stretch {
     pub hold_secs: (u32, u32),
 }
 
+/// A muscle's referred-pain pattern: where its myofascial trigger points are usually found and
+/// where they send pain, as Travell and Simons drew them. A clinical pattern, not proof: the
+/// detail panel says so with every entry.
+///
+/// File: `data/referrals.ron`, a list of these. The regions that draw the pattern lie on a view
+/// layer drawn `with_selection` and name one of the `muscles` as their structure.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// Unique id, e.g. `"gluteus_minimus"` or `"medial_hamstrings"`.
+    pub id: String,
+    /// The muscles (structure ids) whose trigger points give this pattern: one, or several when
+    /// the sources describe one pattern for them together (semitendinosus and semimembranosus).
+    pub muscles: Vec<String>,
+    /// Where the trigger points usually lie, in words a therapist can use.
+    pub trigger_points: String,
+    /// Where the pain is felt.
+    pub pain: String,
+    /// How the pattern differs from true sciatica (pain from a nerve root or the sciatic nerve).
+    pub vs_sciatica: String,
+    /// How far the pattern and trigger-point diagnosis can be trusted.
+    pub evidence: String,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
+}
+
 /// A reference work. File: `data/sources.ron`, a list of these.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -357,6 +412,9 @@ pub struct Safety {
     /// One line under every entry's sources: an educational reference, not a diagnosis.
     #[serde(default)]
     pub entry_footer: String,
+    /// Under every "Referred pain" section: what the trigger-point maps are and are not.
+    #[serde(default)]
+    pub referred_pain_note: String,
 }
 
 /// A red-flag sign.

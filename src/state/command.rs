@@ -52,6 +52,8 @@ pub enum Command {
     SetCamera(Camera),
     /// Back to the whole figure (animated).
     ResetCamera,
+    /// Frame the selected muscle together with its referred-pain pattern (animated).
+    FramePattern,
     /// The screen rectangle the diagram was given (to zoom selections to fit it).
     SetViewport(emath::Rect),
     /// Light or dark theme.

@@ -104,7 +104,12 @@ pub fn diagram_ui(
     }
     let screen_from_diagram = camera.screen_from_diagram(rect, canvas);
     let px = camera.scale(rect, canvas);
-    let layers = input.settings.layer_states(view);
+    let selected = input.selected.and_then(|id| view.region_index(id));
+    // A selected muscle brings its referred-pain pattern even while that layer is hidden.
+    let layers = input
+        .settings
+        .layer_states(view)
+        .with_selection(input.atlas, view, selected);
     let shown = |layer: usize| layers.shown(layer);
 
     // Hover and click, by our own hit-test in diagram coordinates.
@@ -117,7 +122,6 @@ pub fn diagram_ui(
         }));
     }
 
-    let selected = input.selected.and_then(|id| view.region_index(id));
     let twin = selected
         .and_then(|i| view.regions[i].twin)
         .filter(|_| input.linked.is_empty());
@@ -157,12 +161,12 @@ pub fn diagram_ui(
                 let opacity = input.settings.layer(view, layer).opacity;
                 let ghosted = layers.ghosted(layer);
                 let mut shapes = Vec::new();
-                if shown(layer) {
+                if shown(layer) || layers.layer_has_selection_extras(view, layer) {
                     for (i, region) in view
                         .regions
                         .iter()
                         .enumerate()
-                        .filter(|(_, r)| r.layer == layer)
+                        .filter(|(i, r)| r.layer == layer && layers.region_drawn(view, *i))
                         .filter(|(_, r)| rect.intersects(screen_from_diagram.mul_rect(r.bbox)))
                     {
                         let emphasis = if Some(i) == selected {
@@ -198,7 +202,7 @@ pub fn diagram_ui(
             .chain(hovered.map(|i| (i, 1.8, input.palette.hover)));
         for (i, width, color) in outlined {
             let region = &view.regions[i];
-            if shown(region.layer) {
+            if layers.region_drawn(view, i) {
                 let stroke = Stroke::new(width, color);
                 outline(&mut shapes, region, screen_from_diagram, px, stroke);
             }
@@ -209,6 +213,10 @@ pub fn diagram_ui(
     // Per frame: the layer images and the cached meshes, in drawing order.
     for (layer_index, mesh) in cache.layers.iter().enumerate() {
         if !shown(layer_index) {
+            // Hidden, except for what the selection brings (its image stays hidden).
+            if !mesh.is_empty() {
+                painter.add(Shape::Mesh(mesh.clone()));
+            }
             continue;
         }
         if let Some(Some(texture)) = input.textures.get(layer_index) {
@@ -243,7 +251,7 @@ pub fn diagram_ui(
         .map(|i| &view.regions[i])
         .filter(|_| !input.conceal_names)
     {
-        let name = input.atlas.region_name(region);
+        let name = overlay_name(input.atlas, view, region);
         let layer_title = view
             .layers
             .get(region.layer)
@@ -452,6 +460,8 @@ fn labels_ui(
         if !(input.settings.labels || is_selected)
             || !region.is_selectable()
             || !shown(region.layer)
+            // A referred-pain pattern is not where its muscle is: named only when selected.
+            || (view.is_overlay(region) && !is_selected)
             // Only where the region itself is seen at its anchor, not one drawn over it.
             || layers.hit(view, region.anchor) != Some(i)
         {
@@ -655,7 +665,10 @@ fn region_targets_ui(
             let label = if input.conceal_names {
                 format!("Region {} of the map", i + 1)
             } else {
-                input.atlas.region_label(region)
+                match overlay_word(view, region) {
+                    Some(word) => format!("{}, {word}", input.atlas.region_label(region)),
+                    None => input.atlas.region_label(region),
+                }
             };
             WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
         });
@@ -673,5 +686,25 @@ fn region_targets_ui(
             ui.painter()
                 .circle_stroke(centre, 6.0, Stroke::new(2.0, input.palette.selected));
         }
+    }
+}
+
+/// What a region on a layer drawn with the selection shows of its muscle.
+fn overlay_word(view: &PreparedView, region: &PreparedRegion) -> Option<&'static str> {
+    if !view.is_overlay(region) {
+        return None;
+    }
+    Some(match region.paint {
+        Paint::TriggerPoint => "trigger points",
+        _ => "referred pain",
+    })
+}
+
+/// A region's name for its tooltip: "Gluteus minimus: referred pain" on a referral layer.
+fn overlay_name(atlas: &Atlas, view: &PreparedView, region: &PreparedRegion) -> String {
+    let name = atlas.region_name(region);
+    match overlay_word(view, region) {
+        Some(word) => format!("{name}: {word}"),
+        None => name.to_owned(),
     }
 }

@@ -124,12 +124,15 @@ impl Palette {
             Paint::Zone(hue) => (zone_fill(hue), rgb(0x6a, 0x60, 0x70), w(0.9)),
             Paint::Fibre => (Color32::TRANSPARENT, rgb(0x7a, 0x2c, 0x26), w(0.7)),
             Paint::Ligament => (rgb(0xd6, 0xdc, 0xe4), rgb(0x6a, 0x74, 0x84), w(1.0)),
+            // A crimson leaning to magenta with a firm outline: it reads on the pale figure and
+            // stays apart from the muscle reds when drawn over a selected muscle.
             Paint::Referral => (
-                Color32::from_rgba_unmultiplied(0xe0, 0x30, 0x30, 0x70),
-                rgb(0xb0, 0x20, 0x20),
-                w(1.0),
+                Color32::from_rgba_unmultiplied(0xd8, 0x14, 0x5a, 0x6c),
+                rgb(0x9c, 0x00, 0x3c),
+                w(1.3),
             ),
-            Paint::TriggerPoint => (rgb(0x8c, 0x10, 0x18), rgb(0x40, 0x00, 0x08), w(1.0)),
+            // Dark spots with a pale ring, visible on muscle and skin alike.
+            Paint::TriggerPoint => (rgb(0x5c, 0x00, 0x24), rgb(0xff, 0xec, 0xf0), w(1.4)),
             Paint::Dermatome(hue) => {
                 let [r, g, b, _] = zone_fill(hue).to_array();
                 (

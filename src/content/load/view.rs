@@ -12,6 +12,7 @@ use crate::content::source_map::SourceText;
 use crate::model::art::{ArtStyle, Gradient};
 use crate::model::atlas::{Coarse, PreparedRegion, PreparedView};
 use crate::model::content::{Canvas, MAX_LABEL_CHARS, Paint, Region, Side, View};
+use crate::model::layers::layer_entries;
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
@@ -361,13 +362,18 @@ impl Loader {
         link_twins(&twins, &mut regions);
         self.check_attaches(merged, &regions);
 
+        let layers: Vec<crate::model::content::Layer> =
+            merged.layers.iter().map(|p| p.value.clone()).collect();
+        let (entries, groups) = layer_entries(&layers);
         Some(PreparedView {
             id: view.id.clone(),
             title: view.title.clone(),
             orientation: view.orientation.clone(),
             canvas,
             midline_x: view.midline_x,
-            layers: merged.layers.iter().map(|p| p.value.clone()).collect(),
+            layers,
+            entries,
+            groups,
             layer_images,
             regions,
             intro: view.intro.clone(),
@@ -548,6 +554,26 @@ impl Loader {
                         },
                     );
                 }
+            }
+        }
+        // Alternatives (an exclusive group): at most one of them is shown at the start.
+        let mut shown_first: HashMap<&str, &str> = HashMap::new();
+        for p in &merged.layers {
+            let (layer, src, at) = (p.value, p.src, p.at);
+            let Some(group) = layer.exclusive.as_deref().filter(|_| layer.visible) else {
+                continue;
+            };
+            if let Some(first) = shown_first.get(group) {
+                let loc = src.find_field(at, "visible").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!(
+                        "layer \"{}\" and layer \"{first}\" are alternatives (exclusive group \"{group}\"): only one of them may be visible at the start",
+                        layer.id
+                    )),
+                );
+            } else {
+                shown_first.insert(group, &layer.id);
             }
         }
         layer_images
