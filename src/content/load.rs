@@ -2,6 +2,8 @@
 //! merges the packs by id, validates references and geometry against the merged result, and
 //! prepares the geometry once. Every problem is collected, none stops the others.
 
+mod guidance;
+
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
@@ -16,7 +18,7 @@ use crate::model::atlas::{
     Atlas, Coarse, LayerImage, PackInfo, PackOrigin, PreparedRegion, PreparedView,
 };
 use crate::model::content::{
-    Layer, Pack, Region, Safety, Side, Source, Structure, View, ViewAddition, Zone,
+    Guide, Layer, Pack, Region, Routine, Safety, Side, Source, Structure, View, ViewAddition, Zone,
 };
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
@@ -97,6 +99,9 @@ struct PackFiles {
     zones: Vec<Parsed<Vec<Zone>>>,
     views: Vec<Parsed<View>>,
     additions: Vec<Parsed<ViewAddition>>,
+    /// `routines.ron` and `guide.ron` (see [`guidance`]).
+    routines: Option<Parsed<Vec<Routine>>>,
+    guide: Option<Parsed<Guide>>,
 }
 
 /// An item of a file, with the place its id is written and the pack it comes from.
@@ -131,7 +136,7 @@ struct ManifestVersion {
 }
 
 /// The files a pack may hold, for the message about a folder with none of them.
-const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, structures/, zones/, views/, view_additions/)";
+const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, routines.ron, guide.ron, structures/, zones/, views/, view_additions/)";
 
 /// Items of a list file with the offset of each item's `id:` (a repeated id is found at its own
 /// place).
@@ -297,8 +302,11 @@ impl Loader {
         let (want_sources, want_safety) = (has_file("sources.ron"), has_file("safety.ron"));
         let (want_structures, want_views) = (has_dir("structures"), has_dir("views"));
         let (want_zones, want_additions) = (root.is_dir("zones"), root.is_dir("view_additions"));
+        let (want_routines, want_guide) = (root.is_file("routines.ron"), root.is_file("guide.ron"));
         if !builtin
             && !(root.is_file("pack.ron")
+                || want_routines
+                || want_guide
                 || want_sources
                 || want_safety
                 || want_structures
@@ -327,6 +335,12 @@ impl Loader {
         let additions = self.parse_folder(&root, "view_additions", want_additions);
         self.views_complete &= views.1 && additions.1;
         let (structures, zones, views, additions) = (structures.0, zones.0, views.0, additions.0);
+        let routines = want_routines
+            .then(|| self.parse_file(&root, "routines.ron"))
+            .flatten();
+        let guide = want_guide
+            .then(|| self.parse_file(&root, "guide.ron"))
+            .flatten();
         PackFiles {
             index,
             root,
@@ -336,6 +350,8 @@ impl Loader {
             zones,
             views,
             additions,
+            routines,
+            guide,
         }
     }
 
@@ -457,14 +473,18 @@ impl Loader {
             self.push(at_start(file), Problem::MissingFile("safety.ron".into()));
         }
 
-        Some(Atlas::new(
+        let mut atlas = Atlas::new(
             prepared,
             structures.items,
             zones.items,
             sources.items,
             safety?,
             infos,
-        ))
+        );
+        let guidance = self.guidance(packs, &atlas, &structures.ids, &sources.ids);
+        atlas.routines = guidance.routines;
+        atlas.guide = guidance.guide;
+        Some(atlas)
     }
 
     /// Applies one view addition to the view it names.
@@ -677,7 +697,9 @@ impl Loader {
             );
         }
         let mut holds: Vec<(u32, u32)> = s.stretches.iter().map(|st| st.hold_secs).collect();
+        self.check_stretches(s, src, at);
         if let Some(m) = &s.self_massage {
+            self.check_steps(&m.steps, src, at, &format!("structure \"{}\"", s.id));
             holds.push(m.hold_secs);
             if m.steps.is_empty() {
                 let loc = src.find_field(at, "steps").unwrap_or(at);

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use emath::{Pos2, Rect, Vec2};
 
-use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
+use super::content::{
+    Canvas, Guide, Layer, Paint, Routine, Safety, Side, Source, Structure, StructureKind, Zone,
+};
 use super::geometry::{FillMesh, Polyline, contains_point};
 
 /// A decoded raster image for a layer (RGBA8, row-major).
@@ -152,6 +154,10 @@ pub struct Atlas {
     pub zones: Vec<Zone>,
     pub sources: Vec<Source>,
     pub safety: Safety,
+    /// Guided self-massage routines (`routines.ron`), in content order.
+    pub routines: Vec<Routine>,
+    /// The sciatica guide (`guide.ron`), when the content has one.
+    pub guide: Option<Guide>,
     structure_index: HashMap<String, usize>,
     zone_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
@@ -206,10 +212,49 @@ impl Atlas {
             zones,
             sources,
             safety,
+            routines: Vec::new(),
+            guide: None,
             structure_index,
             zone_index,
             source_index,
         }
+    }
+
+    /// A routine by id.
+    #[must_use]
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// The structures whose regions show `id` on the diagram: the structure itself when it has
+    /// a selectable region; for a muscle group without a drawing of its own (the hamstrings),
+    /// the muscles it is made of: its related muscles that name the group among their own
+    /// related structures.
+    #[must_use]
+    pub fn drawn_parts<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let drawn = |s: &str| {
+            self.views
+                .iter()
+                .flat_map(|v| &v.regions)
+                .any(|r| r.is_selectable() && r.structure.as_deref() == Some(s))
+        };
+        if drawn(id) {
+            return vec![self.structure(id).map_or(id, |s| s.id.as_str())];
+        }
+        let Some(group) = self
+            .structure(id)
+            .filter(|s| s.kind == StructureKind::MuscleGroup)
+        else {
+            return Vec::new();
+        };
+        group
+            .related
+            .iter()
+            .filter_map(|m| self.structure(m))
+            .filter(|m| m.kind == StructureKind::Muscle && m.related.iter().any(|r| r == id))
+            .map(|m| m.id.as_str())
+            .filter(|m| drawn(m))
+            .collect()
     }
 
     /// A reflex zone by id.

@@ -4,5 +4,6 @@ pub mod atlas;
 pub mod content;
 pub mod geometry;
 pub mod quiz;
+pub mod routine;
 
 pub use atlas::{Atlas, PackInfo, PackOrigin, PreparedRegion, PreparedView, RegionRef, SearchHit};

@@ -177,7 +177,7 @@ fn self_massage_ui(ui: &mut Ui, m: &SelfMassage) {
     for (i, step) in m.steps.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}.", i + 1)).strong());
-            ui.label(step);
+            ui.label(&step.text);
         });
     }
     ui.add_space(3.0);
