@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::app::{StartOptions, run};
 use crate::content::{self, BuiltIn, ContentSet};
-use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure, Zone};
+use crate::model::content::{Guide, Layer, Paint, Routine, Safety, Side, Source, Structure, Zone};
 use crate::model::{Atlas, PackOrigin};
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
@@ -122,10 +122,19 @@ fn check(dirs: &ContentSet) -> ExitCode {
         Ok(atlas) => {
             let regions: usize = atlas.views.iter().map(|v| v.regions.len()).sum();
             println!(
-                "ok: {} views, {regions} regions, {} structures, {} sources",
+                "ok: {} views, {regions} regions, {} structures, {} sources, {} routines, {}",
                 atlas.views.len(),
                 atlas.structures.len(),
-                atlas.sources.len()
+                atlas.sources.len(),
+                atlas.routines.len(),
+                atlas.guide.as_ref().map_or_else(
+                    || "no guide".to_owned(),
+                    |g| format!(
+                        "a guide of {} sections and {} symptoms",
+                        g.sections.len(),
+                        g.symptoms.len()
+                    )
+                )
             );
             for pack in atlas.packs.iter().filter(|p| !p.is_builtin()) {
                 let from = match &pack.origin {
@@ -182,6 +191,21 @@ struct ListJson<'a> {
     zones: &'a [Zone],
     sources: &'a [Source],
     safety: &'a Safety,
+    /// Guided routines, each part with the structure it shows.
+    routines: &'a [Routine],
+    /// The sciatica guide: sections with their blocks and sources, symptoms with their
+    /// structures; null when the content has none.
+    guide: Option<&'a Guide>,
+    /// Each symptom of the guide with the structures it highlights (groups resolved to the
+    /// muscles drawn for them).
+    symptom_links: Vec<SymptomLinks<'a>>,
+}
+
+#[derive(Serialize)]
+struct SymptomLinks<'a> {
+    symptom: &'a str,
+    structures: Vec<&'a str>,
+    regions: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +294,9 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
         zones: &atlas.zones,
         sources: &atlas.sources,
         safety: &atlas.safety,
+        routines: &atlas.routines,
+        guide: atlas.guide.as_ref(),
+        symptom_links: symptom_links(atlas),
     };
     match serde_json::to_string_pretty(&out) {
         Ok(text) => {
@@ -281,6 +308,34 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn symptom_links(atlas: &Atlas) -> Vec<SymptomLinks<'_>> {
+    let Some(guide) = &atlas.guide else {
+        return Vec::new();
+    };
+    guide
+        .symptoms
+        .iter()
+        .map(|s| {
+            let structures: Vec<&str> = s
+                .structures
+                .iter()
+                .flat_map(|id| atlas.drawn_parts(id))
+                .collect();
+            let owned: Vec<String> = structures.iter().map(|s| (*s).to_owned()).collect();
+            let regions = atlas
+                .regions_of_structures(&owned, None)
+                .into_iter()
+                .filter_map(|r| atlas.region(r).map(|r| r.id.as_str()))
+                .collect();
+            SymptomLinks {
+                symptom: &s.id,
+                structures,
+                regions,
+            }
+        })
+        .collect()
 }
 
 /// What the window opens with, from the command line.
