@@ -142,7 +142,7 @@ impl AtlasApp {
                 Mode::Browse | Mode::Guide(_) => {
                     if let Mode::Guide(_) = self.state.mode {
                         ui.add_space(4.0);
-                        if ui.button("◀ Back to the guide").clicked() {
+                        if ui.button("Back to the guide").clicked() {
                             commands.push(Command::Guide(GuideCommand::Back));
                         }
                     }

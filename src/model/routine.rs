@@ -409,7 +409,11 @@ impl Run {
         let (rep, side) = if *each_side {
             (
                 self.set / 2 + 1,
-                Some(if self.set % 2 == 0 { "first" } else { "second" }),
+                Some(if self.set.is_multiple_of(2) {
+                    "first"
+                } else {
+                    "second"
+                }),
             )
         } else {
             (self.set + 1, None)

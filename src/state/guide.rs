@@ -3,8 +3,9 @@
 
 use super::command::GuideCommand;
 use super::mode::{GuidePage, GuideState, Mode};
-use super::{AppState, Reveal};
+use super::{AppState, Camera, Reveal, ViewCamera};
 use crate::model::Atlas;
+use emath::Rect;
 
 impl AppState {
     pub(super) fn guide_command(&mut self, command: GuideCommand) {
@@ -121,22 +122,70 @@ impl AppState {
         self.highlight_structures(&atlas, &ids);
     }
 
-    /// Highlights structures on the view that shows most of them (a group shows its muscles).
+    /// Highlights structures on the view that shows most of them (a group shows its muscles),
+    /// framed so they fill the diagram.
     fn highlight_structures(&mut self, atlas: &Atlas, ids: &[String]) {
         self.linked.clear();
+        let regions = self.regions_to_show(atlas, ids);
+        if regions.is_empty() {
+            return;
+        }
+        self.reveal_regions(&regions, Reveal::Highlight);
+        let Some(view) = self.current_view() else {
+            return;
+        };
+        let target = self
+            .linked
+            .iter()
+            .filter_map(|id| view.region_index(id).and_then(|i| view.regions.get(i)))
+            .map(|r| r.bbox)
+            .reduce(Rect::union);
+        if let Some(target) = target {
+            let camera = Camera::focused_on(target, self.viewport, view.canvas_rect());
+            let id = view.id.clone();
+            self.cameras.insert(
+                id,
+                ViewCamera {
+                    camera,
+                    animate: true,
+                },
+            );
+        }
+    }
+
+    /// The regions that show structures (a group by its muscles), leaving out those on a
+    /// hidden alternative of a shown layer: a nerve is highlighted on the course shown, and its
+    /// variants stay hidden.
+    pub(super) fn regions_to_show(&self, atlas: &Atlas, ids: &[String]) -> Vec<String> {
         let parts: Vec<String> = ids
             .iter()
             .flat_map(|id| atlas.drawn_parts(id))
             .map(str::to_owned)
             .collect();
-        let regions: Vec<String> = atlas
+        atlas
             .regions_of_structures(&parts, None)
             .into_iter()
+            .filter(|r| {
+                let Some(view) = atlas.views.get(r.view) else {
+                    return false;
+                };
+                let Some(layer) = atlas.region(*r).and_then(|g| view.layers.get(g.layer)) else {
+                    return false;
+                };
+                let Some(group) = &layer.exclusive else {
+                    return true;
+                };
+                let shown = |i: usize| self.prefs.layer_shown(view, i);
+                let here = view.layer_index(&layer.id).is_some_and(shown);
+                let other_shown = view
+                    .layers
+                    .iter()
+                    .enumerate()
+                    .any(|(i, l)| l.exclusive.as_ref() == Some(group) && shown(i));
+                here || !other_shown
+            })
             .filter_map(|r| atlas.region(r).map(|r| r.id.clone()))
-            .collect();
-        if !regions.is_empty() {
-            self.reveal_regions(&regions, Reveal::Highlight);
-        }
+            .collect()
     }
 
     /// Switches to the view and shows the layer that draws a course of the sciatic nerve,

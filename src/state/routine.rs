@@ -103,17 +103,18 @@ impl AppState {
         let Some(part) = run.plan.part_of(step) else {
             return;
         };
-        let parts = atlas.drawn_parts(&part.structure);
-        let mut ids: Vec<String> = parts
+        let shown = self.regions_to_show(&atlas, std::slice::from_ref(&part.structure));
+        // The left side of the first muscle first: it is the one selected.
+        let mut ids: Vec<String> = atlas
+            .drawn_parts(&part.structure)
             .iter()
             .filter_map(|p| first_region_of(&atlas, p))
+            .filter(|id| shown.contains(id))
+            .take(1)
             .collect();
-        let parts: Vec<String> = parts.iter().map(|p| (*p).to_owned()).collect();
-        for r in atlas.regions_of_structures(&parts, None) {
-            if let Some(region) = atlas.region(r)
-                && !ids.contains(&region.id)
-            {
-                ids.push(region.id.clone());
+        for id in shown {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         self.linked.clear();

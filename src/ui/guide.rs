@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::palette::Palette;
 use super::timeline::timeline_ui;
-use super::widgets::{callout, red_flag_notice_ui, red_flags_ui, section, sources_ui};
+use super::widgets::{callout, labelled, red_flag_notice_ui, red_flags_ui, section, sources_ui};
 use crate::model::Atlas;
 use crate::model::content::{Block, Guide, GuideSection, Item, Phase, Table, Variant};
 use crate::state::{Command, GuideCommand, GuideState, RoutineSource};
@@ -62,19 +62,55 @@ pub fn guide_ui(ui: &mut Ui, input: &GuideInput<'_>, commands: &mut Vec<Command>
         .id_salt(("guide", &shown.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let has_flags = shown.blocks.iter().any(|b| matches!(b, Block::RedFlags));
-            if !has_flags
-                && red_flag_notice_ui(
+            let has = |f: fn(&Block) -> bool| shown.blocks.iter().any(f);
+            if has(|b| matches!(b, Block::RedFlags)) {
+                // The section lists them all.
+            } else if has(|b| matches!(b, Block::Routines)) {
+                // Where self-massage starts: the emergency signs in full.
+                if red_flag_notice_ui(
                     ui,
                     &input.atlas.safety,
                     palette,
                     "Red flags: get urgent medical help and do not massage if you have",
-                )
-            {
-                commands.push(Command::ShowSafety(true));
+                ) {
+                    commands.push(Command::ShowSafety(true));
+                }
+            } else {
+                red_flag_banner_ui(ui, guide, palette, commands);
             }
             section_ui(ui, input, shown, commands);
         });
+}
+
+/// One line that keeps the red flags in sight while reading, with a way to them.
+fn red_flag_banner_ui(ui: &mut Ui, guide: &Guide, palette: &Palette, commands: &mut Vec<Command>) {
+    egui::Frame::new()
+        .fill(palette.danger.gamma_multiply(0.10))
+        .stroke(egui::Stroke::new(1.0, palette.danger))
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(
+                        "Red flags: some signs need urgent medical help, and no massage.",
+                    )
+                    .color(palette.danger),
+                );
+                let section = guide
+                    .sections
+                    .iter()
+                    .find(|s| s.blocks.iter().any(|b| matches!(b, Block::RedFlags)));
+                if ui.link("Read them").clicked() {
+                    commands.push(match section {
+                        Some(s) => Command::Guide(GuideCommand::Section(s.id.clone())),
+                        None => Command::ShowSafety(true),
+                    });
+                }
+            });
+        });
+    ui.add_space(4.0);
 }
 
 fn section_ui(
@@ -112,7 +148,7 @@ fn section_ui(
             Block::Caution(text) => callout(ui, palette.danger, text),
             Block::Items(items) => items_ui(ui, input.atlas, items, commands),
             Block::Variants(variants) => variants_ui(ui, input.atlas, variants, commands),
-            Block::Table(table) => table_ui(ui, &shown.id, table),
+            Block::Table(table) => table_ui(ui, table),
             Block::Timeline(phases) => plan_ui(ui, phases, palette, commands),
             Block::RedFlags => {
                 red_flags_ui(ui, &input.atlas.safety, palette, false);
@@ -176,7 +212,7 @@ fn variants_ui(ui: &mut Ui, atlas: &Atlas, variants: &[Variant], commands: &mut 
                 let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
                     continue;
                 };
-                let label = format!("Show on the {}", super::widgets::in_sentence(&view.title));
+                let label = format!("Show on {}", view.title);
                 if ui
                     .small_button(label)
                     .on_hover_text("Switches to the view and draws this course of the nerve")
@@ -196,26 +232,26 @@ fn variants_ui(ui: &mut Ui, atlas: &Atlas, variants: &[Variant], commands: &mut 
     }
 }
 
-fn table_ui(ui: &mut Ui, id: &str, table: &Table) {
-    egui::ScrollArea::horizontal()
-        .id_salt(("table", id))
-        .show(ui, |ui| {
-            egui::Grid::new(("grid", id))
-                .striped(true)
-                .spacing([10.0, 6.0])
-                .show(ui, |ui| {
-                    for column in &table.columns {
-                        ui.label(RichText::new(column).strong());
-                    }
-                    ui.end_row();
-                    for row in &table.rows {
-                        for cell in row {
-                            ui.add(egui::Label::new(cell).wrap());
-                        }
-                        ui.end_row();
-                    }
-                });
-        });
+/// A table as one card per row: the first cell as its heading, then each column's name with
+/// its cell, so it reads in a narrow side panel as well as a wide one.
+fn table_ui(ui: &mut Ui, table: &Table) {
+    for row in &table.rows {
+        let mut cells = table.columns.iter().zip(row);
+        egui::Frame::new()
+            .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+            .corner_radius(4.0)
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                if let Some((_, first)) = cells.next() {
+                    ui.label(RichText::new(first).strong().size(15.0));
+                }
+                for (column, cell) in cells {
+                    labelled(ui, column, cell);
+                }
+            });
+        ui.add_space(3.0);
+    }
     if let Some(note) = &table.note {
         ui.weak(note);
     }

@@ -28,16 +28,17 @@ pub fn routine_ui(ui: &mut Ui, input: &RoutineInput<'_>, commands: &mut Vec<Comm
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(RichText::new(&run.plan.name).strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let close = if run.is_finished() { "Close" } else { "End" };
-            if ui
-                .button(close)
-                .on_hover_text("Leave the routine")
-                .clicked()
-            {
-                push(commands, RoutineCommand::End);
-            }
-        });
+        if !run.is_finished() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("End")
+                    .on_hover_text("Leave the routine")
+                    .clicked()
+                {
+                    push(commands, RoutineCommand::End);
+                }
+            });
+        }
     });
     egui::ScrollArea::vertical()
         .id_salt("routine")
@@ -148,12 +149,12 @@ fn step_ui(ui: &mut Ui, input: &RoutineInput<'_>, commands: &mut Vec<Command>) {
     }
     ui.add_space(10.0);
     ui.horizontal(|ui| {
-        let back = ui.add_enabled(run.step > 0, egui::Button::new("◀ Back"));
+        let back = ui.add_enabled(run.step > 0, egui::Button::new("Back"));
         if back.on_hover_text("The previous step").clicked() {
             push(commands, RoutineCommand::Back);
         }
         if ui
-            .button("Skip ▶")
+            .button("Skip")
             .on_hover_text("Go to the next step without finishing this one")
             .clicked()
         {
@@ -190,12 +191,12 @@ fn timer_ui(ui: &mut Ui, input: &RoutineInput<'_>, commands: &mut Vec<Command>) 
     let ready = run.timer == Timer::Ready;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Hold").strong());
-        let shorter = ui.add_enabled(ready && hold > range.0, egui::Button::new("−"));
+        let shorter = ui.add_enabled(ready && hold > range.0, egui::Button::new("Shorter"));
         if shorter.on_hover_text("A shorter hold").clicked() {
             push(commands, RoutineCommand::Shorter);
         }
         ui.label(RichText::new(format!("{hold} s")).strong());
-        let longer = ui.add_enabled(ready && hold < range.1, egui::Button::new("+"));
+        let longer = ui.add_enabled(ready && hold < range.1, egui::Button::new("Longer"));
         if longer.on_hover_text("A longer hold").clicked() {
             push(commands, RoutineCommand::Longer);
         }

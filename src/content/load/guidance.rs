@@ -15,6 +15,15 @@ pub const MAX_HOLD_SECS: u32 = 600;
 /// The most repetitions a stretch may ask for.
 pub const MAX_REPS: u32 = 20;
 
+/// What a guide is checked against.
+struct GuideCheck<'a> {
+    atlas: &'a Atlas,
+    structure_ids: &'a HashMap<String, Location>,
+    sources: &'a Refs<'a>,
+    /// Whether every structure a symptom names must be drawn somewhere.
+    drawn: bool,
+}
+
 /// Routines and the guide, merged across packs and checked.
 pub(super) struct Guidance {
     pub routines: Vec<Routine>,
@@ -53,10 +62,29 @@ impl Loader {
         for p in &all {
             self.check_routine(p, atlas, &structures, &sources);
         }
+        // A pack that redraws a whole view may leave a guide's symptom with nothing to
+        // highlight there: that is the pack's choice, not a mistake in the guide, so whether
+        // symptoms are drawn is checked only while every view is its first definition.
+        let mut defined: HashMap<&str, usize> = HashMap::new();
+        for pack in packs {
+            for file in &pack.views {
+                *defined.entry(file.value.id.as_str()).or_default() += 1;
+            }
+        }
+        let views_redrawn = defined.values().any(|&n| n > 1);
+        // When a view or structure file did not parse, what it would have drawn is unknown:
+        // its syntax error is reported once, without a cascade here.
+        let drawn = !views_redrawn && self.views_complete && self.structures_complete;
         let mut guide = None;
         for pack in packs {
             let Some(file) = &pack.guide else { continue };
-            self.check_guide(&file.value, &file.src, atlas, structure_ids, &sources);
+            let guide_check = GuideCheck {
+                atlas,
+                structure_ids,
+                sources: &sources,
+                drawn,
+            };
+            self.check_guide(&file.value, &file.src, &guide_check);
             guide = Some(file.value.clone());
         }
         Guidance {
@@ -209,14 +237,8 @@ impl Loader {
     }
 
     #[allow(clippy::too_many_lines)] // one check per kind of block, in order
-    fn check_guide(
-        &mut self,
-        guide: &Guide,
-        src: &SourceText,
-        atlas: &Atlas,
-        structure_ids: &HashMap<String, Location>,
-        sources: &Refs<'_>,
-    ) {
+    fn check_guide(&mut self, guide: &Guide, src: &SourceText, check: &GuideCheck<'_>) {
+        let (atlas, structure_ids, sources) = (check.atlas, check.structure_ids, check.sources);
         let structures = Refs {
             field: "structures",
             kind: "structure",
@@ -272,7 +294,8 @@ impl Loader {
                 );
             }
             for id in &symptom.structures {
-                if atlas.structure(id).is_some() && atlas.drawn_parts(id).is_empty() {
+                if check.drawn && atlas.structure(id).is_some() && atlas.drawn_parts(id).is_empty()
+                {
                     let loc = src.find_string_in_field(at, "structures", id).unwrap_or(at);
                     self.push(
                         src.location(loc),
@@ -325,7 +348,7 @@ impl Loader {
                     self.check_refs(src, at, &item.structures, structures);
                 }
             }
-            Block::Variants(variants) => {
+            Block::Variants(variants) if self.views_complete => {
                 for v in variants {
                     let loc = src
                         .find_string_in_field(at, "layer", &v.layer)
@@ -403,7 +426,7 @@ impl Loader {
                     }
                 }
             }
-            Block::RedFlags | Block::SymptomFinder | Block::Routines => {}
+            Block::Variants(_) | Block::RedFlags | Block::SymptomFinder | Block::Routines => {}
         }
     }
 }
