@@ -35,6 +35,9 @@ pub struct Cli {
     /// are hidden.
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub layers: Option<Vec<String>>,
+    /// Open the sciatica guide at a section (e.g. what, finder, plan).
+    #[arg(long, value_name = "SECTION")]
+    pub guide: Option<String>,
     /// Window size in points, e.g. 1024x700.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
@@ -112,6 +115,7 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 select: cli.select,
                 layers: cli.layers,
                 size: cli.size,
+                guide: cli.guide,
             },
         ),
     }
@@ -345,6 +349,7 @@ struct Start {
     select: Option<String>,
     layers: Option<Vec<String>>,
     size: Option<[f32; 2]>,
+    guide: Option<String>,
 }
 
 fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
@@ -354,6 +359,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         select,
         layers,
         size,
+        guide,
     } = start;
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     // A screenshot reads and writes no saved state, so it comes out the same on every run.
@@ -369,6 +375,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         layers,
         screenshot: screenshot.map(|p| (p, result.clone())),
         size,
+        guide,
         ..base
     };
     let wants_screenshot = options.screenshot.is_some();

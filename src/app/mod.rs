@@ -20,7 +20,9 @@ use self::watcher::ContentWatcher;
 use crate::content::{self, ContentError, ContentSet};
 use crate::model::quiz::Quiz;
 use crate::model::{Atlas, PreparedView};
-use crate::state::{AppState, Camera, Clock, Command, Effect, Preferences, RoutineCommand};
+use crate::state::{
+    AppState, Camera, Clock, Command, Effect, GuideCommand, Preferences, RoutineCommand,
+};
 use crate::ui::diagram::DiagramCache;
 use crate::ui::palette::Palette;
 use crate::ui::search::{SearchState, search_field_id};
@@ -50,6 +52,8 @@ pub struct StartOptions {
     pub watch: bool,
     /// Where hold timers get the time from; `None` is the system clock.
     pub clock: Option<Arc<dyn Clock>>,
+    /// Open the sciatica guide at this section.
+    pub guide: Option<String>,
 }
 
 impl StartOptions {
@@ -67,6 +71,7 @@ impl StartOptions {
             study_seed: None,
             watch: true,
             clock: None,
+            guide: None,
         }
     }
 
@@ -167,6 +172,9 @@ impl AtlasApp {
         }
         if let Some(region) = options.select {
             app.apply(Command::Reveal(region));
+        }
+        if let Some(section) = options.guide {
+            app.apply(Command::Guide(GuideCommand::Open(Some(section))));
         }
         apply_theme(&cc.egui_ctx, app.state.prefs.dark);
         app

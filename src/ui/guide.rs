@@ -39,16 +39,37 @@ pub fn guide_ui(ui: &mut Ui, input: &GuideInput<'_>, commands: &mut Vec<Command>
             }
         });
     });
-    ui.weak(&guide.summary);
-    ui.add_space(4.0);
-    ui.horizontal_wrapped(|ui| {
-        for s in &guide.sections {
-            let on = s.id == input.state.section;
-            if ui.selectable_label(on, &s.title).clicked() && !on {
-                push(commands, GuideCommand::Section(s.id.clone()));
+    // A tall panel lists every section at a glance; a short one keeps the room for the text.
+    let roomy = ui.available_height() > 640.0;
+    if roomy {
+        ui.weak(&guide.summary);
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            for s in &guide.sections {
+                let on = s.id == input.state.section;
+                if ui.selectable_label(on, &s.title).clicked() && !on {
+                    push(commands, GuideCommand::Section(s.id.clone()));
+                }
             }
-        }
-    });
+        });
+    } else {
+        let current = guide
+            .sections
+            .iter()
+            .find(|s| s.id == input.state.section)
+            .map_or("", |s| s.title.as_str());
+        egui::ComboBox::from_label("Section")
+            .selected_text(current)
+            .width(ui.available_width() - 70.0)
+            .show_ui(ui, |ui| {
+                for s in &guide.sections {
+                    let on = s.id == input.state.section;
+                    if ui.selectable_label(on, &s.title).clicked() && !on {
+                        push(commands, GuideCommand::Section(s.id.clone()));
+                    }
+                }
+            });
+    }
     ui.separator();
     let Some(shown) = guide
         .sections
