@@ -577,3 +577,47 @@ fn a_broken_view_is_reported_once_not_as_a_cascade_through_the_guide() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].location.file.ends_with("views/test.ron"));
 }
+
+#[test]
+fn a_therapist_adds_a_routine_in_a_pack_over_the_built_in_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("clinic");
+    std::fs::create_dir_all(&pack).unwrap();
+    let routine = r#"[
+    Routine(
+        id: "clinic_calves",
+        name: "Calves after a long day",
+        summary: "Five minutes.",
+        tool: "A tennis ball",
+        position: "Sit on the floor",
+        parts: [RoutinePart(structure: "gastrocnemius"), RoutinePart(structure: "calves", stretch: Some("Wall calf stretch, back knee bent (soleus)"))],
+        sources: ["gray42"],
+    ),
+]
+"#;
+    std::fs::write(pack.join("routines.ron"), routine).unwrap();
+    let atlas = load(&ContentSet::builtin().with_packs([pack.clone()])).unwrap();
+    let added = atlas
+        .routine("clinic_calves")
+        .expect("the pack's routine is added");
+    assert_eq!(atlas.packs[added.pack].id, "clinic");
+    assert!(
+        atlas.routine("seated_ball").is_some(),
+        "the built-in routines stay"
+    );
+    assert!(Plan::from_routine(added, &atlas).is_some());
+
+    std::fs::write(
+        pack.join("routines.ron"),
+        routine.replace("gastrocnemius", "gastrocnemus"),
+    )
+    .unwrap();
+    let errors = load(&ContentSet::builtin().with_packs([pack])).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].location.file.ends_with("clinic/routines.ron"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(errors[0].location.line, 8, "{}", errors[0]);
+}
