@@ -105,6 +105,7 @@ fn structure_ui(
     }
     if let Some(massage) = &structure.self_massage {
         self_massage_ui(ui, massage);
+        start_ui(ui, input, structure, commands);
     }
     if !structure.stretches.is_empty() {
         section(ui, "Stretches");
@@ -127,7 +128,7 @@ fn structure_ui(
             ui.add_space(4.0);
         }
     }
-    if structure.self_massage.is_some() || !structure.stretches.is_empty() {
+    if structure.self_massage.is_none() && !structure.stretches.is_empty() {
         start_ui(ui, input, structure, commands);
     }
     cautions_ui(ui, structure, palette, commands);
