@@ -298,17 +298,17 @@ pub fn plan_window_ui(
     palette: &Palette,
     commands: &mut Vec<Command>,
 ) {
-    let phases: Vec<&Phase> = guide
+    let Some(phases) = guide
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
+        .find_map(|b| match b {
             Block::Timeline(phases) => Some(phases),
             _ => None,
         })
-        .flatten()
-        .collect();
-    let phases: Vec<Phase> = phases.into_iter().cloned().collect();
+    else {
+        return;
+    };
     let mut open = true;
     egui::Window::new("Treatment plan")
         .open(&mut open)
@@ -323,7 +323,7 @@ pub fn plan_window_ui(
             );
             ui.weak("Each dot is one session. The plan changes with how you respond: it is a guide, not a rule.");
             ui.add_space(8.0);
-            timeline_ui(ui, &phases, palette, 150.0, true);
+            timeline_ui(ui, phases, palette, 150.0, true);
         });
     if !open {
         push(commands, GuideCommand::Present(false));
