@@ -842,6 +842,8 @@ fn no_internal_word_seed_in_user_facing_text() {
         ("sources", serde_json::to_string(&atlas.sources).unwrap()),
         ("safety", serde_json::to_string(&atlas.safety).unwrap()),
         ("views", serde_json::to_string(&views).unwrap()),
+        ("routines", serde_json::to_string(&atlas.routines).unwrap()),
+        ("guide", serde_json::to_string(&atlas.guide).unwrap()),
     ];
     let found: Vec<String> = texts
         .iter()

@@ -2,6 +2,8 @@
 //! merges the packs by id, validates references and geometry against the merged result, and
 //! prepares the geometry once. Every problem is collected, none stops the others.
 
+mod guidance;
+
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
@@ -16,8 +18,8 @@ use super::set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, EMBEDDED};
 use super::source_map::SourceText;
 use crate::model::atlas::{Atlas, LayerImage, PackInfo, PackOrigin};
 use crate::model::content::{
-    Layer, Pack, Referral, Region, Safety, Source, Structure, StructureKind, View, ViewAddition,
-    Zone,
+    Guide, Layer, Pack, Referral, Region, Routine, Safety, Source, Structure, StructureKind, View,
+    ViewAddition, Zone,
 };
 
 /// The largest layer image file accepted, in bytes.
@@ -94,6 +96,9 @@ struct PackFiles {
     referrals: Option<Parsed<Vec<Referral>>>,
     views: Vec<Parsed<View>>,
     additions: Vec<Parsed<ViewAddition>>,
+    /// `routines.ron` and `guide.ron` (see [`guidance`]).
+    routines: Option<Parsed<Vec<Routine>>>,
+    guide: Option<Parsed<Guide>>,
 }
 
 /// An item of a file, with the place its id is written and the pack it comes from.
@@ -128,7 +133,7 @@ struct ManifestVersion {
 }
 
 /// The files a pack may hold, for the message about a folder with none of them.
-const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, referrals.ron, structures/, zones/, views/, view_additions/)";
+const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, referrals.ron, routines.ron, guide.ron, structures/, zones/, views/, view_additions/)";
 
 /// Items of a list file with the offset of each item's `id:` (a repeated id is found at its own
 /// place).
@@ -295,8 +300,11 @@ impl Loader {
         let (want_structures, want_views) = (has_dir("structures"), has_dir("views"));
         let (want_zones, want_additions) = (root.is_dir("zones"), root.is_dir("view_additions"));
         let want_referrals = root.is_file("referrals.ron");
+        let (want_routines, want_guide) = (root.is_file("routines.ron"), root.is_file("guide.ron"));
         if !builtin
             && !(root.is_file("pack.ron")
+                || want_routines
+                || want_guide
                 || want_sources
                 || want_safety
                 || want_referrals
@@ -329,6 +337,12 @@ impl Loader {
         let additions = self.parse_folder(&root, "view_additions", want_additions);
         self.views_complete &= views.1 && additions.1;
         let (structures, zones, views, additions) = (structures.0, zones.0, views.0, additions.0);
+        let routines = want_routines
+            .then(|| self.parse_file(&root, "routines.ron"))
+            .flatten();
+        let guide = want_guide
+            .then(|| self.parse_file(&root, "guide.ron"))
+            .flatten();
         PackFiles {
             index,
             root,
@@ -339,6 +353,8 @@ impl Loader {
             referrals,
             views,
             additions,
+            routines,
+            guide,
         }
     }
 
@@ -476,7 +492,7 @@ impl Loader {
         }
 
         self.check_referral_drawings(&referrals, &prepared);
-        Some(Atlas::new(
+        let mut atlas = Atlas::new(
             prepared,
             structures.items,
             zones.items,
@@ -484,7 +500,11 @@ impl Loader {
             sources.items,
             safety?,
             infos,
-        ))
+        );
+        let guidance = self.guidance(packs, &atlas, &structures.ids, &sources.ids);
+        atlas.routines = guidance.routines;
+        atlas.guide = guidance.guide;
+        Some(atlas)
     }
 
     /// Applies one view addition to the view it names.
@@ -865,7 +885,9 @@ impl Loader {
             (None, _) => {}
         }
         let mut holds: Vec<(u32, u32)> = s.stretches.iter().map(|st| st.hold_secs).collect();
+        self.check_stretches(s, src, at);
         if let Some(m) = &s.self_massage {
+            self.check_steps(&m.steps, src, at, &format!("structure \"{}\"", s.id));
             holds.push(m.hold_secs);
             if m.steps.is_empty() {
                 let loc = src.find_field(at, "steps").unwrap_or(at);

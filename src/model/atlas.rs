@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use emath::{Pos2, Rect, Vec2};
 
 use super::art::ArtStyle;
-use super::content::{Canvas, Layer, Paint, Referral, Safety, Side, Source, Structure, Zone};
+use super::content::{
+    Canvas, Guide, Layer, Paint, Referral, Routine, Safety, Side, Source, Structure, StructureKind,
+    Zone,
+};
 use super::geometry::{FillMesh, Polyline, contains_point};
 use super::layers::{LayerEntry, LayerGroup};
 
@@ -181,6 +184,10 @@ pub struct Atlas {
     pub referrals: Vec<Referral>,
     pub sources: Vec<Source>,
     pub safety: Safety,
+    /// Guided self-massage routines (`routines.ron`), in content order.
+    pub routines: Vec<Routine>,
+    /// The sciatica guide (`guide.ron`), when the content has one.
+    pub guide: Option<Guide>,
     structure_index: HashMap<String, usize>,
     /// Muscle id -> index into `referrals`.
     referral_index: HashMap<String, usize>,
@@ -245,11 +252,50 @@ impl Atlas {
             referrals,
             sources,
             safety,
+            routines: Vec::new(),
+            guide: None,
             structure_index,
             referral_index,
             zone_index,
             source_index,
         }
+    }
+
+    /// A routine by id.
+    #[must_use]
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// The structures whose regions show `id` on the diagram: the structure itself when it has
+    /// a selectable region; for a muscle group without a drawing of its own (the hamstrings),
+    /// the muscles it is made of: its related muscles that name the group among their own
+    /// related structures.
+    #[must_use]
+    pub fn drawn_parts<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let drawn = |s: &str| {
+            self.views
+                .iter()
+                .flat_map(|v| &v.regions)
+                .any(|r| r.is_selectable() && r.structure.as_deref() == Some(s))
+        };
+        if drawn(id) {
+            return vec![self.structure(id).map_or(id, |s| s.id.as_str())];
+        }
+        let Some(group) = self
+            .structure(id)
+            .filter(|s| s.kind == StructureKind::MuscleGroup)
+        else {
+            return Vec::new();
+        };
+        group
+            .related
+            .iter()
+            .filter_map(|m| self.structure(m))
+            .filter(|m| m.kind == StructureKind::Muscle && m.related.iter().any(|r| r == id))
+            .map(|m| m.id.as_str())
+            .filter(|m| drawn(m))
+            .collect()
     }
 
     /// A reflex zone by id.

@@ -7,9 +7,12 @@
 //!   [`Effect`]s the platform must carry out (read files, move keyboard focus, save).
 
 pub mod camera;
+pub mod clock;
 pub mod command;
+mod guide;
 pub mod mode;
 pub mod prefs;
+mod routine;
 pub mod study;
 pub mod userdata;
 
@@ -19,8 +22,11 @@ use std::sync::Arc;
 use emath::{Pos2, Rect, vec2};
 
 pub use self::camera::Camera;
-pub use self::command::{Command, Effect, RegionEvent};
-pub use self::mode::{Mode, Study};
+pub use self::clock::{Clock, ManualClock, SystemClock};
+pub use self::command::{
+    Command, Effect, GuideCommand, RegionEvent, RoutineCommand, RoutineSource,
+};
+pub use self::mode::{GuidePage, GuideState, Mode, RoutineState, Study};
 pub use self::prefs::{LayerSetting, LayerStates, Preferences};
 pub use self::userdata::{StudyProgress, UserData, ZoneOnFoot};
 use crate::content::ContentError;
@@ -73,6 +79,8 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// Seed of the next study round.
     pub study_seed: u64,
+    /// Where hold timers get the time from.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
@@ -93,7 +101,20 @@ impl AppState {
             show_safety: false,
             notices: Vec::new(),
             study_seed,
+            clock: Arc::new(SystemClock::default()),
         }
+    }
+
+    /// The same state with timers on this clock (tests move a [`ManualClock`] by hand).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Whether clicks and links open pages: browsing, or reading the guide.
+    fn browsing(&self) -> bool {
+        matches!(self.mode, Mode::Browse | Mode::Guide(_))
     }
 
     /// Takes the result of reading the content: new content replaces the old (a selection that
@@ -194,6 +215,14 @@ impl AppState {
         )
     }
 
+    /// While a routine's hold counts: seconds until the countdown next changes (the app
+    /// redraws then, and only then).
+    #[must_use]
+    pub fn routine_repaint_in(&self) -> Option<f64> {
+        let routine = self.mode.routine().filter(|r| r.begun)?;
+        routine.run.repaint_in(self.clock.now_secs())
+    }
+
     /// Whether region names must be hidden on the diagram now (see [`Mode::conceals_names`]).
     #[must_use]
     pub fn conceals_names(&self) -> bool {
@@ -213,24 +242,31 @@ impl AppState {
                 }
             }
             Command::Region(event) => return self.region_event(event),
-            Command::ClearSelection => {
-                if let Mode::Browse = self.mode {
+            Command::ClearSelection => match self.mode {
+                Mode::Browse => {
                     self.linked.clear();
                     self.set_selection(None);
                 }
-            }
+                Mode::Guide(_) => self.guide_command(GuideCommand::Back),
+                Mode::Study(_) | Mode::Routine(_) => {}
+            },
             Command::Reveal(id) => {
-                if let Mode::Browse = self.mode {
+                if self.browsing() {
                     self.linked.clear();
                     self.reveal_regions(std::slice::from_ref(&id), Reveal::Select);
+                    self.guide_shows_structure();
                 }
             }
             Command::OpenStructure(id) => self.open_structure(&id),
             Command::ShowLinked(ids) => {
-                if let Mode::Browse = self.mode {
+                if self.browsing() {
                     self.reveal_regions(&ids, Reveal::Select);
+                    self.guide_shows_structure();
                 }
             }
+            Command::Guide(command) => self.guide_command(command),
+            Command::StartRoutine(source) => self.start_routine(&source),
+            Command::Routine(command) => return self.routine_command(command),
             Command::StartStudy => self.start_study(),
             Command::StudyChoice(i) => return self.study_choice(i),
             Command::StudyNext => self.study_next(),
@@ -304,6 +340,18 @@ impl AppState {
             }
             (Mode::Study(_), RegionEvent::Activated(id)) => self.study_answer_region(&id),
             (Mode::Study(_), RegionEvent::Focused(_) | RegionEvent::ActivatedNothing) => None,
+            (Mode::Guide(_), RegionEvent::Activated(id) | RegionEvent::Focused(id)) => {
+                self.linked.clear();
+                self.set_selection(Some(Selection::Region(id)));
+                self.guide_shows_structure();
+                None
+            }
+            (Mode::Guide(_), RegionEvent::ActivatedNothing) => {
+                self.guide_command(GuideCommand::Back);
+                None
+            }
+            // The diagram shows the structure being worked; a click does not change it.
+            (Mode::Routine(_), _) => None,
         }
     }
 
@@ -367,7 +415,9 @@ impl AppState {
     /// A structure's page: on the diagram when it has a region (the left one first), else
     /// the page alone.
     fn open_structure(&mut self, id: &str) {
-        let Mode::Browse = self.mode else { return };
+        if !self.browsing() {
+            return;
+        }
         let Some(atlas) = self.atlas.clone() else {
             return;
         };
@@ -384,6 +434,7 @@ impl AppState {
                 self.set_selection(Some(Selection::Structure(id.to_owned())));
             }
         }
+        self.guide_shows_structure();
     }
 
     /// Changes a layer of a view (both named by id) through the preferences, which keep the

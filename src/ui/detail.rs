@@ -3,13 +3,15 @@
 use egui::{RichText, Ui};
 
 use super::palette::Palette;
-use super::widgets::{callout, capitalise, labelled, pack_note_ui, secs, section, sources_ui};
+use super::widgets::{
+    callout, capitalise, labelled, pack_note_ui, red_flag_notice_ui, secs, section, sources_ui,
+};
 use super::zone::{structure_zones_ui, zone_detail_ui};
 use crate::model::content::{
-    DermatomeFacts, Referral, SelfMassage, Side, Structure, StructureKind,
+    DermatomeFacts, Referral, SelfMassage, Side, Sides, Structure, StructureKind,
 };
 use crate::model::{Atlas, PreparedRegion, PreparedView};
-use crate::state::{Command, Selection, first_region_of};
+use crate::state::{Command, RoutineSource, Selection, first_region_of};
 
 /// What the detail panel needs for one frame.
 pub struct DetailInput<'a> {
@@ -112,15 +114,31 @@ fn structure_ui(
     }
     if let Some(massage) = &structure.self_massage {
         self_massage_ui(ui, massage);
+        start_ui(ui, input, structure, commands);
     }
     if !structure.stretches.is_empty() {
         section(ui, "Stretches");
         for stretch in &structure.stretches {
             ui.label(RichText::new(&stretch.name).strong());
             ui.label(&stretch.how);
-            ui.weak(format!("Hold {}", secs(stretch.hold_secs)));
+            let sides = match stretch.sides {
+                Sides::EachSide => ", each side",
+                Sides::Both => "",
+            };
+            let times = if stretch.reps == 1 {
+                "once".to_owned()
+            } else {
+                format!("{} times", stretch.reps)
+            };
+            ui.weak(format!("Hold {}, {times}{sides}", secs(stretch.hold_secs)));
+            for caution in &stretch.cautions {
+                callout(ui, palette.danger, caution);
+            }
             ui.add_space(4.0);
         }
+    }
+    if structure.self_massage.is_none() && !structure.stretches.is_empty() {
+        start_ui(ui, input, structure, commands);
     }
     cautions_ui(ui, structure, palette, commands);
     related_ui(ui, atlas, structure, commands);
@@ -269,7 +287,10 @@ fn self_massage_ui(ui: &mut Ui, m: &SelfMassage) {
     for (i, step) in m.steps.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}.", i + 1)).strong());
-            ui.label(step);
+            ui.label(&step.text);
+            if let Some(hold) = step.hold {
+                ui.weak(format!("(hold {})", secs(hold)));
+            }
         });
     }
     ui.add_space(3.0);
@@ -281,6 +302,34 @@ fn self_massage_ui(ui: &mut Ui, m: &SelfMassage) {
     labelled(ui, "Breathing", &m.breathing);
     labelled(ui, "Pressure", &m.pressure);
     labelled(ui, "How often", &m.frequency);
+}
+
+/// Where guided self-massage starts: the red flags first, then the button.
+fn start_ui(
+    ui: &mut Ui,
+    input: &DetailInput<'_>,
+    structure: &Structure,
+    commands: &mut Vec<Command>,
+) {
+    section(ui, "Guided self-massage");
+    if red_flag_notice_ui(
+        ui,
+        &input.atlas.safety,
+        input.palette,
+        "Before you start: do not massage, get urgent medical help, if you have",
+    ) {
+        commands.push(Command::ShowSafety(true));
+    }
+    let start = egui::Button::new(RichText::new("Start guided self-massage…").strong());
+    if ui
+        .add(start)
+        .on_hover_text("Step by step, with a timer for each hold and a breathing pacer")
+        .clicked()
+    {
+        commands.push(Command::StartRoutine(RoutineSource::Structure(
+            structure.id.clone(),
+        )));
+    }
 }
 
 fn cautions_ui(ui: &mut Ui, s: &Structure, palette: &Palette, commands: &mut Vec<Command>) {
