@@ -1160,7 +1160,7 @@ fn every_referral_names_muscles_that_have_trigger_points_and_a_zone_drawn() {
     let overlay = |paint: Paint, muscle: &str| {
         atlas.views.iter().any(|v| {
             v.regions.iter().any(|r| {
-                v.is_overlay(r) && r.paint == paint && r.structure.as_deref() == Some(muscle)
+                v.is_overlay(r) && r.paint == Some(paint) && r.structure.as_deref() == Some(muscle)
             })
         })
     };

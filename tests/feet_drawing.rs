@@ -19,12 +19,54 @@ fn view<'a>(atlas: &'a Atlas, id: &str) -> &'a PreparedView {
     &atlas.views[atlas.view_index(id).unwrap()]
 }
 
-/// The foot outline a region lies on: the bottom layer's filled shape of the same side.
-fn foot(view: &PreparedView, side: Side) -> &PreparedRegion {
-    view.regions
+/// A foot outline: the bottom layer's filled shapes (decoration from the artwork, so without a
+/// side of their own: on the soles the left foot is the one on the left).
+fn feet(view: &PreparedView) -> Vec<&PreparedRegion> {
+    let mut feet: Vec<&PreparedRegion> = view
+        .regions
         .iter()
-        .find(|r| r.layer == 0 && r.paint.is_filled() && r.side == side)
+        .filter(|r| r.layer == 0 && r.filled)
+        .collect();
+    feet.sort_by(|a, b| a.bbox.center().x.total_cmp(&b.bbox.center().x));
+    feet
+}
+
+/// The foot outline of a side: on the soles, the left foot is on the left; the edge views
+/// show the right foot only.
+fn foot(view: &PreparedView, side: Side) -> &PreparedRegion {
+    let feet = feet(view);
+    let pick = match (feet.len(), side) {
+        (1, _) => feet.first(),
+        (_, Side::Left) => feet.first(),
+        _ => feet.last(),
+    };
+    pick.copied()
         .unwrap_or_else(|| panic!("{} has a {side:?} foot", view.id))
+}
+
+/// The foot outline under a point (the nearest by x when none holds it).
+fn foot_at(view: &PreparedView, p: Pos2) -> &PreparedRegion {
+    let feet = feet(view);
+    feet.iter()
+        .copied()
+        .find(|f| f.contains(p))
+        .or_else(|| {
+            feet.iter().copied().min_by(|a, b| {
+                (a.bbox.center().x - p.x)
+                    .abs()
+                    .total_cmp(&(b.bbox.center().x - p.x).abs())
+            })
+        })
+        .unwrap_or_else(|| panic!("{} has a foot", view.id))
+}
+
+/// Whether a region is a guide line: dashed in the artwork, or painted as a guide.
+fn is_guide(r: &PreparedRegion) -> bool {
+    r.paint == Some(Paint::Guide)
+        || r.art
+            .as_ref()
+            .and_then(|a| a.stroke.as_ref())
+            .is_some_and(|s| s.dash.is_some())
 }
 
 fn zones(view: &PreparedView) -> impl Iterator<Item = &PreparedRegion> {
@@ -85,7 +127,7 @@ fn zones_are_filled_closed_shapes_and_lines_name_no_zone() {
         let view = view(&atlas, id);
         for r in &view.regions {
             if r.zone.is_some() {
-                assert!(r.paint.is_filled(), "{} is a filled shape", r.id);
+                assert!(r.filled, "{} is a filled shape", r.id);
                 assert!(r.rings.iter().all(|ring| ring.closed), "{} is closed", r.id);
                 // Big enough to find with a fingertip at the default zoom: about 6 x 6 units.
                 assert!(r.area > 36.0, "{} has an area of {}", r.id, r.area);
@@ -138,10 +180,14 @@ fn every_zone_and_guide_line_lies_on_its_own_foot() {
         for r in view
             .regions
             .iter()
-            .filter(|r| r.zone.is_some() || r.paint == Paint::Guide)
+            .filter(|r| r.zone.is_some() || is_guide(r))
         {
-            let outline = foot(view, r.side);
-            let points: Vec<Pos2> = if r.paint.is_filled() {
+            let outline = if r.zone.is_some() {
+                foot(view, r.side)
+            } else {
+                foot_at(view, r.bbox.center())
+            };
+            let points: Vec<Pos2> = if r.filled {
                 samples(r)
             } else {
                 r.rings
@@ -164,7 +210,12 @@ fn every_zone_and_guide_line_lies_on_its_own_foot() {
 fn on_the_soles_each_foot_keeps_to_its_own_half() {
     let atlas = atlas();
     let view = view(&atlas, "feet_plantar");
-    for r in view.regions.iter().filter(|r| r.layer > 0) {
+    // Regions with a side (zones, numbers); decoration from the artwork has none of its own.
+    for r in view
+        .regions
+        .iter()
+        .filter(|r| r.layer > 0 && r.side != Side::Midline)
+    {
         let left = r.side == Side::Left;
         assert!(
             r.bbox.max.x < view.midline_x || r.bbox.min.x > view.midline_x,
@@ -245,7 +296,11 @@ fn guide(view: &PreparedView, name: &str, side: Side) -> Pos2 {
         .regions
         .iter()
         .find(|r| {
-            r.paint == Paint::Guide && r.id.contains(&format!("_{name}_line")) && r.side == side
+            // Lines are decoration (no side of their own): on the soles, the left foot's are
+            // on the left.
+            let on_side = feet(view).len() == 1
+                || (r.bbox.center().x < view.midline_x) == (side == Side::Left);
+            is_guide(r) && r.id.contains(&format!("_{name}_line")) && on_side
         })
         .unwrap_or_else(|| panic!("{} has a {name} line", view.id));
     r.bbox.center()

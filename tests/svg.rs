@@ -22,7 +22,10 @@ fn load_with(
     file: &str,
     from: &str,
     to: &str,
-) -> (tempfile::TempDir, Result<bodywork_atlas::model::Atlas, Vec<ContentError>>) {
+) -> (
+    tempfile::TempDir,
+    Result<bodywork_atlas::model::Atlas, Vec<ContentError>>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     copy_dir(&fixtures().join("minimal"), &data);
@@ -42,7 +45,7 @@ fn one_error(
     column: usize,
     words: &str,
 ) {
-    let errors = result.as_ref().err().expect("the broken content is rejected");
+    let errors = result.as_ref().expect_err("the broken content is rejected");
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = &errors[0];
     let shown = e.to_string();

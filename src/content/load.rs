@@ -783,7 +783,11 @@ impl Loader {
 
     /// Every referral is drawn: some region on a layer drawn with the selection names one of its
     /// muscles. Reported at the referral's id.
-    fn check_referral_drawings(&mut self, referrals: &Merged<Referral>, views: &[PreparedView]) {
+    fn check_referral_drawings(
+        &mut self,
+        referrals: &Merged<Referral>,
+        views: &[crate::model::PreparedView],
+    ) {
         if !self.views_complete || !self.errors.is_empty() {
             return;
         }

@@ -194,22 +194,14 @@ impl AppState {
         let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
             return;
         };
-        let Some(layer) = view.layer_index(layer_id).and_then(|i| view.layers.get(i)) else {
+        let Some(layer) = view.layer_index(layer_id) else {
             return;
         };
         self.prefs.view = Some(view.id.clone());
-        for (i, other) in view.layers.iter().enumerate() {
-            let same_group = other.id == layer.id
-                || (layer.exclusive.is_some() && other.exclusive == layer.exclusive);
-            if !same_group {
-                continue;
-            }
-            let mut setting = self.prefs.layer(view, i);
-            setting.visible = other.id == layer.id;
-            if setting.visible && setting.opacity < 0.2 {
-                setting.opacity = 1.0;
-            }
-            self.prefs.set_layer(&view.id, &other.id, setting);
+        // The alternatives' rule (one course shown at a time) is the preferences' own.
+        self.prefs.set_visible(view, layer, true);
+        if self.prefs.layer(view, layer).opacity < 0.2 {
+            self.prefs.set_opacity(view, layer, 1.0);
         }
         self.glide_to_whole(&view.id);
     }

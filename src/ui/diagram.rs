@@ -298,7 +298,7 @@ fn paint_region(
     px: f32,
     (opacity, fill_opacity, emphasis, palette): (f32, f32, Emphasis, &Palette),
 ) {
-    let look = look_of(region, palette, px);
+    let look = palette.region_look(region, px);
     let (_, fill_mesh) = shape_of(region, px);
     if let Some(base) = look.fill
         && !fill_mesh.indices.is_empty()
@@ -338,49 +338,6 @@ fn paint_region(
     if let Some((stroke, dash)) = look.outline {
         let stroke = Stroke::new(stroke.width, with_opacity(stroke.color, opacity));
         outline_dashed(shapes, region, screen_from_diagram, px, stroke, dash);
-    }
-}
-
-/// How a region is drawn at this zoom: its fill and its outline (with dash and gap in screen
-/// pixels when dashed).
-struct Look {
-    fill: Option<Color32>,
-    outline: Option<(Stroke, Option<(f32, f32)>)>,
-}
-
-/// Outline width on screen for a width in diagram units: thinner when zoomed out, never a
-/// smear (the square root keeps outlines fine at full figure and firm when zoomed in).
-fn screen_width(width: f32, px: f32) -> f32 {
-    (width * px.sqrt() * 0.9).clamp(0.6, 2.5)
-}
-
-fn look_of(region: &PreparedRegion, palette: &Palette, px: f32) -> Look {
-    let color = |[r, g, b, a]: [u8; 4]| Color32::from_rgba_unmultiplied(r, g, b, a);
-    if let Some(art) = &region.art {
-        return Look {
-            fill: art.fill.map(color),
-            outline: art.stroke.as_ref().map(|s| {
-                let stroke = Stroke::new(screen_width(s.width, px), color(s.color));
-                let dash = s
-                    .dash
-                    .map(|[on, off]| ((on * px).max(3.0), (off * px).max(2.0)));
-                (stroke, dash)
-            }),
-        };
-    }
-    let Some(paint) = region.paint else {
-        return Look {
-            fill: None,
-            outline: None,
-        };
-    };
-    let style = palette.style(paint, px);
-    // Guide lines often lie on zone borders: dashed (and in a colour of their own) they stand
-    // apart.
-    let dash = (paint == Paint::Guide).then_some((7.0, 4.0));
-    Look {
-        fill: paint.is_filled().then_some(style.fill),
-        outline: Some((style.outline, dash)),
     }
 }
 
@@ -553,10 +510,7 @@ fn region_labels_ui(
         if !painter.clip_rect().contains(anchor) {
             continue;
         }
-        let fill = region
-            .paint
-            .is_filled()
-            .then(|| input.palette.style(region.paint, px).fill);
+        let fill = input.palette.region_look(region, px).fill;
         // Dark text on a light fill, light text on a dark one; on a line, the theme's text.
         let color = match fill {
             Some(fill) if luminance(fill) > 0.35 => Color32::from_rgb(0x20, 0x20, 0x20),
@@ -695,7 +649,7 @@ fn overlay_word(view: &PreparedView, region: &PreparedRegion) -> Option<&'static
         return None;
     }
     Some(match region.paint {
-        Paint::TriggerPoint => "trigger points",
+        Some(Paint::TriggerPoint) => "trigger points",
         _ => "referred pain",
     })
 }

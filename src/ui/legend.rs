@@ -8,8 +8,8 @@ use egui::{
 };
 
 use super::palette::Palette;
-use crate::model::content::{Paint, Side};
-use crate::model::{Atlas, PreparedView};
+use crate::model::content::Side;
+use crate::model::{Atlas, PreparedRegion, PreparedView};
 use crate::state::{Command, RegionEvent};
 
 /// What the legend needs.
@@ -24,7 +24,8 @@ pub struct LegendInput<'a> {
 /// One zone of the view: its name, paint and its region on each foot shown.
 struct Entry<'a> {
     name: &'a str,
-    paint: Paint,
+    /// A region of the zone, for its colours.
+    region: &'a PreparedRegion,
     /// (side, region id), left foot first.
     regions: Vec<(Side, &'a str)>,
 }
@@ -41,7 +42,7 @@ fn entries<'a>(atlas: &'a Atlas, view: &'a PreparedView) -> Vec<Entry<'a>> {
         let name = atlas.region_name(region);
         let entry = by_name.entry(name).or_insert_with(|| Entry {
             name,
-            paint: region.paint,
+            region,
             regions: Vec::new(),
         });
         if !entry.regions.iter().any(|(side, _)| *side == region.side) {
@@ -77,16 +78,16 @@ pub fn legend_ui(ui: &mut Ui, input: &LegendInput<'_>, commands: &mut Vec<Comman
 
 fn legend_body_ui(ui: &mut Ui, input: &LegendInput<'_>, commands: &mut Vec<Command>) {
     let view = input.view;
-    let guide = input.palette.style(Paint::Guide, 1.0).outline.color;
     for (i, layer) in view.layers.iter().enumerate() {
-        let lines: Vec<_> = view
-            .regions
-            .iter()
-            .filter(|r| r.layer == i && r.paint == Paint::Guide)
-            .collect();
-        if lines.is_empty() {
+        // The layer's dashed lines (guides), in their own colour.
+        let Some(guide) = view.regions.iter().filter(|r| r.layer == i).find_map(|r| {
+            match input.palette.region_look(r, 1.0).outline {
+                Some((stroke, Some(_))) => Some(stroke.color),
+                _ => None,
+            }
+        }) else {
             continue;
-        }
+        };
         let numbered = view
             .regions
             .iter()
@@ -138,7 +139,11 @@ fn zone_row_ui(
     entry: &Entry<'_>,
     commands: &mut Vec<Command>,
 ) {
-    let style = input.palette.style(entry.paint, 1.0);
+    let look = input.palette.region_look(entry.region, 1.0);
+    let fill = look.fill.unwrap_or(Color32::TRANSPARENT);
+    let edge = look
+        .outline
+        .map_or(input.palette.text_secondary, |(stroke, _)| stroke.color);
     let is_selected = |id: &str| input.selected == Some(id);
     let any_selected = entry.regions.iter().any(|(_, id)| is_selected(id));
     let row = Vec2::new(ui.available_width(), ui.spacing().interact_size.y);
@@ -164,11 +169,11 @@ fn zone_row_ui(
             let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 12.0), Sense::hover());
             let swatch = Rect::from_center_size(rect.center(), Vec2::new(14.0, 10.0));
             ui.painter()
-                .rect_filled(swatch, CornerRadius::same(2), style.fill);
+                .rect_filled(swatch, CornerRadius::same(2), fill);
             ui.painter().rect_stroke(
                 swatch,
                 CornerRadius::same(2),
-                Stroke::new(1.0, style.outline.color),
+                Stroke::new(1.0, edge),
                 StrokeKind::Inside,
             );
             let response = ui

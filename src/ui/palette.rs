@@ -2,6 +2,7 @@
 
 use egui::{Color32, Stroke};
 
+use crate::model::PreparedRegion;
 use crate::model::content::{Hue, Paint};
 
 /// Fill and outline of one paint kind.
@@ -224,6 +225,54 @@ pub fn over(fg: Color32, bg: Color32) -> Color32 {
 pub fn contrast(a: Color32, b: Color32) -> f32 {
     let (la, lb) = (luminance(over(a, b)), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// How a region is drawn at this zoom: its fill and its outline (with dash and gap in screen
+/// pixels when dashed).
+pub struct RegionLook {
+    pub fill: Option<Color32>,
+    pub outline: Option<(Stroke, Option<(f32, f32)>)>,
+}
+
+/// Outline width on screen for a width in diagram units: thinner when zoomed out, never a
+/// smear (the square root keeps outlines fine at full figure and firm when zoomed in).
+fn screen_width(width: f32, px: f32) -> f32 {
+    (width * px.sqrt() * 0.9).clamp(0.6, 2.5)
+}
+
+impl Palette {
+    /// How a region is drawn at `px` screen pixels per diagram unit: the artwork's own fill,
+    /// stroke and dash, or the theme's colours for its paint.
+    #[must_use]
+    pub fn region_look(&self, region: &PreparedRegion, px: f32) -> RegionLook {
+        let color = |[r, g, b, a]: [u8; 4]| Color32::from_rgba_unmultiplied(r, g, b, a);
+        if let Some(art) = &region.art {
+            return RegionLook {
+                fill: art.fill.map(color),
+                outline: art.stroke.as_ref().map(|s| {
+                    let stroke = Stroke::new(screen_width(s.width, px), color(s.color));
+                    let dash = s
+                        .dash
+                        .map(|[on, off]| ((on * px).max(3.0), (off * px).max(2.0)));
+                    (stroke, dash)
+                }),
+            };
+        }
+        let Some(paint) = region.paint else {
+            return RegionLook {
+                fill: None,
+                outline: None,
+            };
+        };
+        let style = self.style(paint, px);
+        // Guide lines often lie on zone borders: dashed (and in a colour of their own) they stand
+        // apart.
+        let dash = (paint == Paint::Guide).then_some((7.0, 4.0));
+        RegionLook {
+            fill: paint.is_filled().then_some(style.fill),
+            outline: Some((style.outline, dash)),
+        }
+    }
 }
 
 #[cfg(test)]

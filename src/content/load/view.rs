@@ -12,11 +12,11 @@ use crate::content::source_map::SourceText;
 use crate::model::art::{ArtStyle, Gradient};
 use crate::model::atlas::{Coarse, PreparedRegion, PreparedView};
 use crate::model::content::{Canvas, MAX_LABEL_CHARS, Paint, Region, Side, View};
-use crate::model::layers::layer_entries;
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
 };
+use crate::model::layers::layer_entries;
 
 /// Filled shapes smaller than this (in square diagram units) count as having no area.
 pub const MIN_AREA: f32 = 1.0;
