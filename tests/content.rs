@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bodywork_atlas::content::{ContentError, ContentSet, load};
 use bodywork_atlas::model::content::{Side, StructureKind};
@@ -13,7 +13,7 @@ use common::copy_dir;
 use egui::pos2;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
+    common::fixture_dir("minimal")
 }
 
 /// Copies the minimal fixture into a temporary folder, applies `edit` to one file, loads it.
@@ -22,13 +22,7 @@ fn load_edited(
     from: &str,
     to: &str,
 ) -> (tempfile::TempDir, Result<(), Vec<ContentError>>) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    copy_dir(&fixture(), &data);
-    let path = data.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "fixture {file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let (dir, data) = common::edited_fixture(&["minimal"], &[], (file, from, to));
     let result = load(&ContentSet::only(&data)).map(|_| ());
     (dir, result)
 }
@@ -43,21 +37,7 @@ fn assert_one_error(
     words: &str,
 ) {
     let errors = result.as_ref().expect_err("the broken content is rejected");
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    let e = &errors[0];
-    let shown = e.to_string();
-    assert!(e.location.file.ends_with(file), "{shown}");
-    assert_eq!(
-        (e.location.line, e.location.column),
-        (line, column),
-        "{shown}"
-    );
-    assert!(shown.contains(words), "{shown}");
-    let (prefix, _) = shown.split_once(": ").unwrap();
-    assert!(
-        prefix.ends_with(&format!("{file}:{line}:{column}")),
-        "shown as file:line:column: {shown}"
-    );
+    common::assert_one_error(errors, file, (line, column), words);
 }
 
 #[test]

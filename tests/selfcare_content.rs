@@ -6,13 +6,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use bodywork_atlas::content::{ContentError, ContentSet, load};
 use bodywork_atlas::model::Atlas;
 use bodywork_atlas::model::content::{Block, Sides};
 use bodywork_atlas::model::routine::{Action, Plan};
-use common::copy_dir;
 
 const STRUCTURES: &str = r#"[
     Structure(
@@ -110,32 +107,18 @@ const GUIDE: &str = r#"Guide(
 )
 "#;
 
-fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
-}
-
 /// The minimal fixture with the self-care files above, `file`'s `from` replaced by `to`.
 fn load_with(
     file: &str,
     from: &str,
     to: &str,
 ) -> (tempfile::TempDir, Result<Atlas, Vec<ContentError>>) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    copy_dir(&fixture(), &data);
-    for (name, text) in [
+    let files = [
         ("structures/muscles.ron", STRUCTURES),
         ("routines.ron", ROUTINES),
         ("guide.ron", GUIDE),
-    ] {
-        let text = if name == file {
-            assert!(text.contains(from), "{name} has no {from:?}");
-            text.replacen(from, to, 1)
-        } else {
-            text.to_owned()
-        };
-        std::fs::write(data.join(name), text).unwrap();
-    }
+    ];
+    let (dir, data) = common::edited_fixture(&["minimal"], &files, (file, from, to));
     let result = load(&ContentSet::only(&data));
     (dir, result)
 }

@@ -5,19 +5,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use bodywork_atlas::content::{ContentError, ContentSet, load};
 use bodywork_atlas::model::content::Side;
-use common::copy_dir;
 use egui::pos2;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
 /// The minimal fixture with its view replaced by the artwork fixture's SVG and sidecar, after
-/// `edit` changed one of the two files.
+/// `from` was replaced by `to` in `file`.
 fn load_with(
     file: &str,
     from: &str,
@@ -26,14 +19,7 @@ fn load_with(
     tempfile::TempDir,
     Result<bodywork_atlas::model::Atlas, Vec<ContentError>>,
 ) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    copy_dir(&fixtures().join("minimal"), &data);
-    copy_dir(&fixtures().join("artwork"), &data);
-    let path = data.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "fixture {file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let (dir, data) = common::edited_fixture(&["minimal", "artwork"], &[], (file, from, to));
     let result = load(&ContentSet::only(&data));
     (dir, result)
 }
@@ -46,16 +32,7 @@ fn one_error(
     words: &str,
 ) {
     let errors = result.as_ref().expect_err("the broken content is rejected");
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    let e = &errors[0];
-    let shown = e.to_string();
-    assert!(e.location.file.ends_with(file), "{shown}");
-    assert_eq!(
-        (e.location.line, e.location.column),
-        (line, column),
-        "{shown}"
-    );
-    assert!(shown.contains(words), "{shown}");
+    common::assert_one_error(errors, file, (line, column), words);
 }
 
 #[test]
