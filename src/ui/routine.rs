@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers, RichText, Ui, vec2};
 
 use super::palette::Palette;
-use super::widgets::{callout, labelled, red_flags_ui, secs};
+use super::widgets::{callout, danger_frame, labelled, red_flags_ui, secs};
 use crate::model::Atlas;
 use crate::model::routine::{Action, Breath, Run, Timer};
 use crate::state::{Command, RoutineCommand, RoutineState};
@@ -58,23 +58,18 @@ pub fn routine_ui(ui: &mut Ui, input: &RoutineInput<'_>, commands: &mut Vec<Comm
 fn before_start_ui(ui: &mut Ui, input: &RoutineInput<'_>, commands: &mut Vec<Command>) {
     let (run, palette) = (&input.routine.run, input.palette);
     ui.add_space(6.0);
-    egui::Frame::new()
-        .fill(palette.danger.gamma_multiply(0.10))
-        .stroke(egui::Stroke::new(1.5, palette.danger))
-        .corner_radius(4.0)
-        .inner_margin(8.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new("Before you start: red flags")
-                    .strong()
-                    .size(17.0)
-                    .color(palette.danger),
-            );
-            ui.label("Do not massage, and get medical help as shown, if any of these apply:");
-            ui.add_space(4.0);
-            red_flags_ui(ui, &input.atlas.safety, palette, true);
-        });
+    danger_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(
+            RichText::new("Before you start: red flags")
+                .strong()
+                .size(17.0)
+                .color(palette.danger),
+        );
+        ui.label("Do not massage, and get medical help as shown, if any of these apply:");
+        ui.add_space(4.0);
+        red_flags_ui(ui, &input.atlas.safety, palette, true);
+    });
     if !run.plan.cautions.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new("For this routine").strong());

@@ -56,30 +56,34 @@ pub fn red_flags_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, urgent_only
     }
 }
 
-/// A framed red-flag notice: the emergency signs in one list, and a link to all of them.
-/// Returns whether the link was clicked.
-pub fn red_flag_notice_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, title: &str) -> bool {
-    let mut clicked = false;
+/// The frame of every red-flag notice: a tinted panel with a danger-coloured border.
+pub fn danger_frame(palette: &Palette) -> egui::Frame {
     egui::Frame::new()
         .fill(palette.danger.gamma_multiply(0.10))
         .stroke(egui::Stroke::new(1.5, palette.danger))
         .corner_radius(4.0)
         .inner_margin(8.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(RichText::new(title).strong().color(palette.danger));
-            for flag in safety
-                .red_flags
-                .iter()
-                .filter(|f| f.urgency == Urgency::Emergency)
-            {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("•").color(palette.danger));
-                    ui.label(&flag.sign);
-                });
-            }
-            clicked = ui.link("All red flags and when not to massage…").clicked();
-        });
+}
+
+/// A framed red-flag notice: the emergency signs in one list, and a link to all of them.
+/// Returns whether the link was clicked.
+pub fn red_flag_notice_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, title: &str) -> bool {
+    let mut clicked = false;
+    danger_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(title).strong().color(palette.danger));
+        for flag in safety
+            .red_flags
+            .iter()
+            .filter(|f| f.urgency == Urgency::Emergency)
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("•").color(palette.danger));
+                ui.label(&flag.sign);
+            });
+        }
+        clicked = ui.link("All red flags and when not to massage…").clicked();
+    });
     ui.add_space(4.0);
     clicked
 }
