@@ -11,7 +11,9 @@ use serde::Serialize;
 
 use crate::app::{StartOptions, run};
 use crate::content::{self, BuiltIn, ContentSet};
-use crate::model::content::{Layer, Paint, Safety, Side, Source, Structure, Zone};
+use crate::model::content::{
+    Guide, Layer, Paint, Referral, Routine, Safety, Side, Source, Structure, Zone,
+};
 use crate::model::{Atlas, PackOrigin};
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
@@ -35,6 +37,9 @@ pub struct Cli {
     /// are hidden.
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub layers: Option<Vec<String>>,
+    /// Open the sciatica guide at a section (e.g. what, finder, plan).
+    #[arg(long, value_name = "SECTION")]
+    pub guide: Option<String>,
     /// Window size in points, e.g. 1024x700.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
@@ -112,6 +117,7 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 select: cli.select,
                 layers: cli.layers,
                 size: cli.size,
+                guide: cli.guide,
             },
         ),
     }
@@ -122,10 +128,20 @@ fn check(dirs: &ContentSet) -> ExitCode {
         Ok(atlas) => {
             let regions: usize = atlas.views.iter().map(|v| v.regions.len()).sum();
             println!(
-                "ok: {} views, {regions} regions, {} structures, {} sources",
+                "ok: {} views, {regions} regions, {} structures, {} referred-pain patterns, {} sources, {} routines, {}",
                 atlas.views.len(),
                 atlas.structures.len(),
-                atlas.sources.len()
+                atlas.referrals.len(),
+                atlas.sources.len(),
+                atlas.routines.len(),
+                atlas.guide.as_ref().map_or_else(
+                    || "no guide".to_owned(),
+                    |g| format!(
+                        "a guide of {} sections and {} symptoms",
+                        g.sections.len(),
+                        g.symptoms.len()
+                    )
+                )
             );
             for pack in atlas.packs.iter().filter(|p| !p.is_builtin()) {
                 let from = match &pack.origin {
@@ -180,8 +196,25 @@ struct ListJson<'a> {
     views: Vec<ViewJson<'a>>,
     structures: &'a [Structure],
     zones: &'a [Zone],
+    /// Muscles' referred-pain patterns (data/referrals.ron).
+    referrals: &'a [Referral],
     sources: &'a [Source],
     safety: &'a Safety,
+    /// Guided routines, each part with the structure it shows.
+    routines: &'a [Routine],
+    /// The sciatica guide: sections with their blocks and sources, symptoms with their
+    /// structures; null when the content has none.
+    guide: Option<&'a Guide>,
+    /// Each symptom of the guide with the structures it highlights (groups resolved to the
+    /// muscles drawn for them).
+    symptom_links: Vec<SymptomLinks<'a>>,
+}
+
+#[derive(Serialize)]
+struct SymptomLinks<'a> {
+    symptom: &'a str,
+    structures: Vec<&'a str>,
+    regions: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +246,9 @@ struct RegionJson<'a> {
     centroid: [f32; 2],
     area: f32,
     mirror_of: Option<&'a str>,
+    /// The short text drawn on the region, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
     /// With `--outlines`: closed rings of [x, y] points.
     #[serde(skip_serializing_if = "Option::is_none")]
     outline: Option<Vec<Vec<[f32; 2]>>>,
@@ -232,6 +268,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
             }
         }
         println!("{} structures", atlas.structures.len());
+        println!("{} referred-pain patterns", atlas.referrals.len());
         return ExitCode::SUCCESS;
     }
     let views = atlas
@@ -259,6 +296,7 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
                     centroid: [r.anchor.x, r.anchor.y],
                     area: r.area,
                     mirror_of: r.twin.and_then(|t| v.regions.get(t)).map(|t| t.id.as_str()),
+                    label: r.label.as_deref(),
                     outline: outlines.then(|| {
                         r.rings
                             .iter()
@@ -273,8 +311,12 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
         views,
         structures: &atlas.structures,
         zones: &atlas.zones,
+        referrals: &atlas.referrals,
         sources: &atlas.sources,
         safety: &atlas.safety,
+        routines: &atlas.routines,
+        guide: atlas.guide.as_ref(),
+        symptom_links: symptom_links(atlas),
     };
     match serde_json::to_string_pretty(&out) {
         Ok(text) => {
@@ -288,6 +330,34 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
     }
 }
 
+fn symptom_links(atlas: &Atlas) -> Vec<SymptomLinks<'_>> {
+    let Some(guide) = &atlas.guide else {
+        return Vec::new();
+    };
+    guide
+        .symptoms
+        .iter()
+        .map(|s| {
+            let structures: Vec<&str> = s
+                .structures
+                .iter()
+                .flat_map(|id| atlas.drawn_parts(id))
+                .collect();
+            let owned: Vec<String> = structures.iter().map(|s| (*s).to_owned()).collect();
+            let regions = atlas
+                .regions_of_structures(&owned, None)
+                .into_iter()
+                .filter_map(|r| atlas.region(r).map(|r| r.id.as_str()))
+                .collect();
+            SymptomLinks {
+                symptom: &s.id,
+                structures,
+                regions,
+            }
+        })
+        .collect()
+}
+
 /// What the window opens with, from the command line.
 struct Start {
     screenshot: Option<PathBuf>,
@@ -295,6 +365,7 @@ struct Start {
     select: Option<String>,
     layers: Option<Vec<String>>,
     size: Option<[f32; 2]>,
+    guide: Option<String>,
 }
 
 fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
@@ -304,6 +375,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         select,
         layers,
         size,
+        guide,
     } = start;
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     // A screenshot reads and writes no saved state, so it comes out the same on every run.
@@ -319,6 +391,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         layers,
         screenshot: screenshot.map(|p| (p, result.clone())),
         size,
+        guide,
         ..base
     };
     let wants_screenshot = options.screenshot.is_some();

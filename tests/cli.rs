@@ -132,6 +132,50 @@ fn hit_on_the_back_view_finds_the_gluteus_maximus_over_the_hidden_piriformis() {
 }
 
 #[test]
+fn list_json_and_check_cover_the_routines_and_the_guide() {
+    let out = atlas().arg("check").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("3 routines") && text.contains("a guide of"),
+        "{text}"
+    );
+
+    let out = atlas().args(["list", "--json"]).output().unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let seated = value["routines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "seated_ball")
+        .expect("the seated ball routine is listed");
+    assert_eq!(seated["parts"][1]["structure"], "piriformis");
+    let hold = &seated["parts"][0]["steps"][2];
+    assert_eq!(hold["hold"], serde_json::json!([30, 90]), "{hold}");
+    let sections = value["guide"]["sections"].as_array().unwrap();
+    assert!(
+        sections
+            .iter()
+            .all(|s| !s["sources"].as_array().unwrap().is_empty())
+    );
+    let links = value["symptom_links"].as_array().unwrap();
+    let thigh = links.iter().find(|l| l["symptom"] == "back_thigh").unwrap();
+    let regions: Vec<&str> = thigh["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect();
+    assert!(regions.contains(&"semitendinosus_left"), "{regions:?}");
+    assert!(
+        thigh["structures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "semimembranosus")
+    );
+}
+
+#[test]
 fn list_json_describes_regions_in_diagram_units() {
     let out = atlas()
         .args(["list", "--json", "--data", &fixture()])

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use bodywork_atlas::content::{ContentError, ContentSet, load};
 use bodywork_atlas::model::content::{Side, StructureKind};
@@ -13,7 +13,7 @@ use common::copy_dir;
 use egui::pos2;
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal")
+    common::fixture_dir("minimal")
 }
 
 /// Copies the minimal fixture into a temporary folder, applies `edit` to one file, loads it.
@@ -22,13 +22,7 @@ fn load_edited(
     from: &str,
     to: &str,
 ) -> (tempfile::TempDir, Result<(), Vec<ContentError>>) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    copy_dir(&fixture(), &data);
-    let path = data.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "fixture {file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let (dir, data) = common::edited_fixture(&["minimal"], &[], (file, from, to));
     let result = load(&ContentSet::only(&data)).map(|_| ());
     (dir, result)
 }
@@ -43,21 +37,7 @@ fn assert_one_error(
     words: &str,
 ) {
     let errors = result.as_ref().expect_err("the broken content is rejected");
-    assert_eq!(errors.len(), 1, "{errors:#?}");
-    let e = &errors[0];
-    let shown = e.to_string();
-    assert!(e.location.file.ends_with(file), "{shown}");
-    assert_eq!(
-        (e.location.line, e.location.column),
-        (line, column),
-        "{shown}"
-    );
-    assert!(shown.contains(words), "{shown}");
-    let (prefix, _) = shown.split_once(": ").unwrap();
-    assert!(
-        prefix.ends_with(&format!("{file}:{line}:{column}")),
-        "shown as file:line:column: {shown}"
-    );
+    common::assert_one_error(errors, file, (line, column), words);
 }
 
 #[test]
@@ -679,6 +659,48 @@ fn a_region_naming_a_missing_zone_is_reported() {
     assert_one_error(&result, "test.ron", 19, 70, "zone names zone \"spat\"");
 }
 
+const FOLD: &str = r#"paint: SkinLine, path: "M 45 95 L 55 95""#;
+
+#[test]
+fn a_region_label_is_kept_for_the_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    let path = data.join("views/test.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen(FOLD, &format!("{FOLD}, label: Some(\"3\")"), 1),
+    )
+    .unwrap();
+    let atlas = load(&ContentSet::only(&data)).unwrap();
+    let fold = &atlas.views[0].regions[atlas.views[0].region_index("fold").unwrap()];
+    assert_eq!(fold.label.as_deref(), Some("3"));
+}
+
+#[test]
+fn a_label_too_long_for_the_diagram_is_reported_at_the_label() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        FOLD,
+        &format!("{FOLD}, label: Some(\"A label far too long\")"),
+    );
+    assert_one_error(&result, "test.ron", 18, 111, "at most 12");
+}
+
+#[test]
+fn a_label_with_a_line_break_or_blank_is_reported() {
+    // A label RON cannot show as written is reported at its field, a blank one at itself.
+    for (label, column, words) in [(r"1\n2", 99, "control character"), ("  ", 111, "empty")] {
+        let (_dir, result) = load_edited(
+            "views/test.ron",
+            FOLD,
+            &format!("{FOLD}, label: Some(\"{label}\")"),
+        );
+        assert_one_error(&result, "test.ron", 18, column, words);
+    }
+}
+
 #[test]
 fn a_region_with_both_a_structure_and_a_zone_is_reported() {
     let (_dir, result) = load_edited(
@@ -800,6 +822,8 @@ fn no_internal_word_seed_in_user_facing_text() {
         ("sources", serde_json::to_string(&atlas.sources).unwrap()),
         ("safety", serde_json::to_string(&atlas.safety).unwrap()),
         ("views", serde_json::to_string(&views).unwrap()),
+        ("routines", serde_json::to_string(&atlas.routines).unwrap()),
+        ("guide", serde_json::to_string(&atlas.guide).unwrap()),
     ];
     let found: Vec<String> = texts
         .iter()
@@ -916,4 +940,347 @@ fn extent_at_x(rings: &[bodywork_atlas::model::geometry::Polyline], x: f32) -> (
     let min = ys.iter().copied().fold(f32::INFINITY, f32::min);
     let max = ys.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     (min, max)
+}
+
+/// The minimal fixture with a `referrals.ron` of the given text and the view edited by each
+/// (from, to), loaded.
+fn load_with_referrals(
+    referrals: &str,
+    view: &[(&str, &str)],
+) -> (tempfile::TempDir, Result<(), Vec<ContentError>>) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&fixture(), &data);
+    std::fs::write(data.join("referrals.ron"), referrals).unwrap();
+    let path = data.join("views/test.ron");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    for (from, to) in view {
+        assert!(text.contains(from), "the fixture view has {from:?}");
+        text = text.replacen(from, to, 1);
+    }
+    std::fs::write(&path, text).unwrap();
+    let result = load(&ContentSet::only(&data)).map(|_| ());
+    (dir, result)
+}
+
+const REFERRAL: &str = r#"[
+    Referral(
+        id: "alpha",
+        muscles: ["alpha"],
+        trigger_points: "In the middle.",
+        pain: "Down the side.",
+        vs_sciatica: "No numbness.",
+        evidence: "A clinical pattern.",
+        sources: ["gray42"],
+    ),
+]
+"#;
+
+/// The fixture's high layer drawn with the selection.
+const OVERLAY: (&str, &str) = (
+    r#"Layer(id: "high", title: "High layer", visible: false),"#,
+    r#"Layer(id: "high", title: "High layer", visible: false, with_selection: true),"#,
+);
+
+/// A referral zone for alpha on the high layer.
+const ZONE: (&str, &str) = (
+    "    regions: [\n",
+    "    regions: [\n        Region(id: \"alpha_pain_left\", layer: \"high\", side: Left, structure: Some(\"alpha\"), paint: Referral, path: \"M 5 5 L 20 5 L 20 20 Z\"),\n",
+);
+
+#[test]
+fn a_referral_naming_an_unknown_muscle_is_reported_at_the_name() {
+    let (_dir, result) = load_with_referrals(
+        &REFERRAL.replace(r#"muscles: ["alpha"]"#, r#"muscles: ["alhpa"]"#),
+        &[OVERLAY, ZONE],
+    );
+    assert_one_error(
+        &result,
+        "referrals.ron",
+        4,
+        19,
+        "structure \"alhpa\", which does not exist",
+    );
+}
+
+#[test]
+fn a_referral_with_a_misspelt_field_or_no_text_is_reported() {
+    let (_dir, result) = load_with_referrals(&REFERRAL.replace("pain:", "pian:"), &[OVERLAY, ZONE]);
+    assert_one_error(&result, "referrals.ron", 6, 9, "pian");
+    let (_dir, result) = load_with_referrals(
+        &REFERRAL.replace(r#""Down the side.""#, r#""  ""#),
+        &[OVERLAY, ZONE],
+    );
+    assert_one_error(&result, "referrals.ron", 6, 9, "pain is empty");
+}
+
+#[test]
+fn a_referral_that_is_not_drawn_is_reported_at_its_id() {
+    let (_dir, result) = load_with_referrals(REFERRAL, &[OVERLAY, ZONE]);
+    assert!(result.is_ok(), "{result:?}");
+    // The zone on a layer that is not drawn with the selection does not count.
+    let (_dir, result) = load_with_referrals(REFERRAL, &[ZONE]);
+    assert_one_error(&result, "referrals.ron", 3, 9, "is not drawn");
+}
+
+#[test]
+fn two_alternatives_shown_at_the_start_are_reported() {
+    let (_dir, result) = load_edited(
+        "views/test.ron",
+        r#"Layer(id: "low", title: "Low layer"),
+        Layer(id: "high", title: "High layer", visible: false),"#,
+        r#"Layer(id: "low", title: "Low layer", exclusive: Some("pick")),
+        Layer(id: "high", title: "High layer", visible: true, exclusive: Some("pick")),"#,
+    );
+    assert_one_error(
+        &result,
+        "test.ron",
+        9,
+        48,
+        "only one of them may be visible",
+    );
+}
+
+/// Where a horizontal line at `y` crosses the rings, left to right.
+fn crossings(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> Vec<f32> {
+    let mut xs = Vec::new();
+    for ring in rings {
+        let n = ring.points.len();
+        for i in 0..n {
+            let (p, q) = (ring.points[i], ring.points[(i + 1) % n]);
+            if (p.y <= y) != (q.y <= y) {
+                xs.push(p.x + (y - p.y) / (q.y - p.y) * (q.x - p.x));
+            }
+        }
+    }
+    xs.sort_by(f32::total_cmp);
+    xs
+}
+
+/// The gluteus minimus pattern on a view: it starts in the buttock (above the bottom of the
+/// greater trochanter), ends well below the knee (the femur's lower end), and all the way down
+/// lies on the outer half of the person's left leg (`lateral` is -1 when the person's left side
+/// is drawn on the viewer's left, +1 when on the right).
+fn assert_runs_down_the_outer_leg(view_id: &str, prefix: &str, lateral: f32) {
+    let atlas = load(&ContentSet::builtin()).unwrap();
+    let view = &atlas.views[atlas.view_index(view_id).unwrap()];
+    let region = |id: &str| {
+        &view.regions[view
+            .region_index(id)
+            .unwrap_or_else(|| panic!("{id} on {view_id}"))]
+    };
+    let zone = region(&format!("{prefix}referral_gluteus_minimus_zone_left"));
+    let femur = region(&format!("{prefix}femur_left")).bbox;
+    let trochanter = region(&format!("{prefix}greater_trochanter_left")).bbox;
+    let outline = view
+        .regions
+        .iter()
+        .find(|r| r.id.ends_with("body_outline"))
+        .unwrap();
+    assert!(
+        zone.bbox.min.y < trochanter.max.y,
+        "starts in the buttock: {:?} vs the trochanter {trochanter:?}",
+        zone.bbox
+    );
+    let knee = femur.max.y;
+    let thigh = knee - femur.min.y;
+    assert!(
+        zone.bbox.max.y > knee + 0.5 * thigh,
+        "reaches well below the knee: {:?}, knee at {knee}",
+        zone.bbox
+    );
+    // From below the hands to the bottom of the zone, every 25 units.
+    let mut y = trochanter.max.y.max(outline.bbox.min.y + 1180.0);
+    let mut checked = 0;
+    while y < zone.bbox.max.y - 20.0 {
+        let leg: Vec<f32> = crossings(&outline.rings, y)
+            .into_iter()
+            .filter(|x| (x - view.midline_x) * lateral > 0.0)
+            .collect();
+        let (inner, outer) = if lateral < 0.0 {
+            (leg[leg.len() - 1], leg[0])
+        } else {
+            (leg[0], leg[leg.len() - 1])
+        };
+        let z = crossings(&zone.rings, y);
+        let zone_mid = (z[0] + z[z.len() - 1]) / 2.0;
+        let leg_mid = (inner + outer) / 2.0;
+        assert!(
+            (zone_mid - leg_mid) * lateral > 0.0,
+            "{view_id}: at y {y} the pattern ({:.0}-{:.0}) lies on the outer half of the leg ({inner:.0} inner, {outer:.0} outer)",
+            z[0],
+            z[z.len() - 1]
+        );
+        if y < knee {
+            let f = crossings(&region(&format!("{prefix}femur_left")).rings, y);
+            if let (Some(a), Some(b)) = (f.first(), f.last()) {
+                assert!(
+                    (zone_mid - (a + b) / 2.0) * lateral > 0.0,
+                    "{view_id}: at y {y} the pattern lies outside the femur"
+                );
+            }
+        }
+        checked += 1;
+        y += 25.0;
+    }
+    assert!(checked > 10, "{checked} heights checked");
+}
+
+#[test]
+fn the_gluteus_minimus_pattern_runs_down_the_outer_side_of_the_leg() {
+    assert_runs_down_the_outer_leg("posterior", "", -1.0);
+    assert_runs_down_the_outer_leg("anterior", "ant_", 1.0);
+}
+
+#[test]
+fn every_referral_names_muscles_that_have_trigger_points_and_a_zone_drawn() {
+    use bodywork_atlas::model::content::Paint;
+    let atlas = load(&ContentSet::builtin()).unwrap();
+    assert!(atlas.referrals.len() >= 5);
+    let overlay = |paint: Paint, muscle: &str| {
+        atlas.views.iter().any(|v| {
+            v.regions.iter().any(|r| {
+                v.is_overlay(r) && r.paint == Some(paint) && r.structure.as_deref() == Some(muscle)
+            })
+        })
+    };
+    for referral in &atlas.referrals {
+        for muscle in &referral.muscles {
+            let s = atlas
+                .structure(muscle)
+                .unwrap_or_else(|| panic!("{muscle}"));
+            assert_eq!(s.kind, StructureKind::Muscle, "{muscle}");
+            assert!(
+                overlay(Paint::TriggerPoint, muscle),
+                "{muscle} has its trigger points drawn"
+            );
+        }
+        assert!(
+            referral.muscles.iter().any(|m| overlay(Paint::Referral, m)),
+            "{} has its referral zone drawn",
+            referral.id
+        );
+        assert!(referral.sources.iter().any(|s| s == "travell_simons_v2"));
+    }
+    // And the other way: everything drawn on a referral layer has its text.
+    for view in &atlas.views {
+        for r in view.regions.iter().filter(|r| view.is_overlay(r)) {
+            let muscle = r.structure.as_deref().unwrap();
+            assert!(
+                atlas.referral_for(muscle).is_some(),
+                "{} names {muscle}",
+                r.id
+            );
+        }
+    }
+    for id in [
+        "piriformis",
+        "gluteus_medius",
+        "gluteus_minimus",
+        "quadratus_lumborum",
+        "semitendinosus",
+        "semimembranosus",
+        "biceps_femoris_long_head",
+    ] {
+        assert!(atlas.referral_for(id).is_some(), "{id} has a pattern");
+    }
+}
+
+/// The middle of a region's extent across the line at `y`, if it crosses it.
+fn mid_at(rings: &[bodywork_atlas::model::geometry::Polyline], y: f32) -> Option<f32> {
+    let xs = crossings(rings, y);
+    Some((xs.first()? + xs.last()?) / 2.0)
+}
+
+#[test]
+fn dermatome_strips_lie_in_their_order_across_the_leg() {
+    let atlas = load(&ContentSet::builtin()).unwrap();
+    let view_of = |id: &str| &atlas.views[atlas.view_index(id).unwrap()];
+    let region = |view: &str, id: &str| {
+        let v = view_of(view);
+        v.regions[v.region_index(id).unwrap_or_else(|| panic!("{id}"))].clone()
+    };
+    // Front view (the person's left leg is on the viewer's right: further right is further out).
+    let (l4, l5) = (
+        region("anterior", "ant_dermatome_l4_left"),
+        region("anterior", "ant_dermatome_l5_left"),
+    );
+    let knee = region("anterior", "ant_patella_left").bbox;
+    assert!(
+        l4.bbox.min.y < knee.center().y && l4.bbox.max.y > knee.max.y,
+        "L4 covers the front of the knee"
+    );
+    for y in [knee.max.y + 40.0, knee.max.y + 120.0, knee.max.y + 200.0] {
+        let (a, b) = (mid_at(&l4.rings, y).unwrap(), mid_at(&l5.rings, y).unwrap());
+        assert!(
+            a < b,
+            "at y {y}: L4 ({a:.0}) is inside L5 ({b:.0}) on the shin"
+        );
+    }
+    let s1 = region("anterior", "ant_dermatome_s1_left");
+    let foot = crossings(&l5.rings, s1.anchor.y);
+    assert!(
+        s1.anchor.x > *foot.last().unwrap(),
+        "S1 is the outer edge of the foot, beyond L5 on its top"
+    );
+    assert!(l5.bbox.max.y > s1.bbox.min.y, "L5 reaches the foot");
+    // Back view (the person's left leg on the viewer's left: further left is further out).
+    let (l4, l5, s1, s2) = (
+        region("posterior", "dermatome_l4_left"),
+        region("posterior", "dermatome_l5_left"),
+        region("posterior", "dermatome_s1_left"),
+        region("posterior", "dermatome_s2_left"),
+    );
+    let femur = region("posterior", "femur_left").bbox;
+    let heel = region("posterior", "calcaneus_left").bbox;
+    assert!(
+        s2.bbox.max.y <= femur.max.y + 20.0 && s2.bbox.height() > 0.6 * femur.height(),
+        "S2 is a strip down the back of the thigh"
+    );
+    assert!(
+        s1.bbox.min.y >= femur.max.y - 10.0 && s1.bbox.max.y > heel.min.y,
+        "S1 runs from the back of the knee to the heel"
+    );
+    for y in [femur.max.y + 60.0, femur.max.y + 160.0, femur.max.y + 260.0] {
+        let (a, b, c) = (
+            mid_at(&l4.rings, y).unwrap(),
+            mid_at(&s1.rings, y).unwrap(),
+            mid_at(&l5.rings, y).unwrap(),
+        );
+        assert!(
+            a > b && b > c,
+            "at y {y}: L4 inner ({a:.0}), S1 the back of the calf ({b:.0}), L5 outer ({c:.0})"
+        );
+    }
+    // Each strip is a dermatome structure with its facts.
+    for root in ["l4", "l5", "s1", "s2"] {
+        let s = atlas.structure(&format!("dermatome_{root}")).unwrap();
+        assert_eq!(s.kind, StructureKind::Dermatome);
+        let facts = s.dermatome.as_ref().unwrap();
+        assert!(facts.disc.contains('L') || facts.disc.contains('S'));
+        assert!(s.sources.iter().any(|id| id == "lee2008"));
+    }
+    let reflex = |root: &str| {
+        atlas
+            .structure(&format!("dermatome_{root}"))
+            .unwrap()
+            .dermatome
+            .as_ref()
+            .unwrap()
+            .reflex
+            .clone()
+            .unwrap_or_default()
+    };
+    assert!(reflex("l4").contains("knee"));
+    assert!(reflex("s1").contains("ankle"));
+}
+
+#[test]
+fn a_dermatome_without_its_facts_is_reported() {
+    let (_dir, result) = load_edited(
+        "structures/muscles.ron",
+        "        kind: Muscle,\n        summary: \"Another",
+        "        kind: Dermatome,\n        summary: \"Another",
+    );
+    assert_one_error(&result, "muscles.ron", 15, 9, "is a dermatome but has no");
 }

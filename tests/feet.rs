@@ -29,7 +29,11 @@ fn clicking_the_sciatic_zone_shows_it_and_its_link_selects_the_body_region() {
     let p = hit_point(&harness, "plantar_sciatic_left");
     click_at(&mut harness, p);
     assert_eq!(harness.state().selected(), Some("plantar_sciatic_left"));
-    harness.get_by_label("Sciatic zone");
+    assert_eq!(
+        harness.query_all_by_label("Sciatic zone").count(),
+        2,
+        "named by its page's heading and in the legend"
+    );
     harness.get_by_label("Left foot · Reflex zone");
 
     harness.get_by_label("Show on the body").click_accesskit();
@@ -198,4 +202,115 @@ fn a_study_round_scores_right_and_wrong_answers() {
     assert_eq!(app.state().user.study.rounds, 1);
     assert_eq!(app.state().user.study.missed.values().sum::<u32>(), 1);
     harness.get_by_label(&format!("Score: {expected} of {total}"));
+}
+
+/// The zones this edition added, on the view and foot where each is drawn.
+const NEW_ZONES: [(&str, &str); 9] = [
+    ("feet_plantar", "plantar_heart_left"),
+    ("feet_plantar", "plantar_thyroid_right"),
+    ("feet_plantar", "plantar_gallbladder_right"),
+    ("feet_plantar", "plantar_colon_left"),
+    ("feet_plantar", "plantar_bladder_left"),
+    ("feet_medial", "medial_uterus_prostate"),
+    ("feet_medial", "medial_bladder"),
+    ("feet_lateral", "lateral_ovary_testis"),
+    ("feet_lateral", "lateral_arm_elbow"),
+];
+
+#[test]
+fn the_new_zones_can_be_clicked_and_open_their_page() {
+    let mut harness = app_harness();
+    for (view, region) in NEW_ZONES {
+        show_view(&mut harness, view);
+        let p = hit_point(&harness, region);
+        click_at(&mut harness, p);
+        assert_eq!(
+            harness.state().selected(),
+            Some(region),
+            "a click selects {region}"
+        );
+        let zone = {
+            let atlas = harness.state().atlas().unwrap();
+            let r = atlas.region(atlas.find_region(region).unwrap()).unwrap();
+            atlas.zone(r.zone.as_deref().unwrap()).unwrap().clone()
+        };
+        // Its page: where to find it, the charts' disagreements and its cautions.
+        harness.get_by_label(&zone.location);
+        harness.get_by_label(zone.chart_notes.as_deref().unwrap());
+        assert!(
+            !zone.cautions.is_empty() && !zone.sources.is_empty(),
+            "{}",
+            zone.id
+        );
+        harness.get_by_label(&zone.cautions[0]);
+    }
+}
+
+/// The zone names the legend shows for the current view, read from its buttons: each is a
+/// name that the view's zones have.
+fn zone_names(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    let app = harness.state();
+    let atlas = app.atlas().unwrap();
+    let view = app.current_view().unwrap();
+    let mut names: Vec<String> = view
+        .regions
+        .iter()
+        .filter(|r| r.zone.is_some())
+        .map(|r| atlas.region_name(r).to_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_legend_lists_the_zones_of_the_view_and_selects_one_on_click() {
+    let mut harness = app_harness();
+    show_view(&mut harness, "feet_lateral");
+    harness.get_by_label("Legend");
+    let names = zone_names(&harness);
+    assert!(names.len() >= 7, "{names:?}");
+    for name in &names {
+        harness.get_by_label(name);
+    }
+    // Zones of another view are not listed.
+    assert!(harness.query_by_label("Thyroid zone").is_none());
+    harness.get_by_label("Arm and elbow zone").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("lateral_arm_elbow"));
+    assert_eq!(
+        harness.state().current_view().unwrap().id,
+        "feet_lateral",
+        "the legend selects on the map being read"
+    );
+
+    // On the soles, a zone on both feet has a button per foot; the name picks the left one.
+    show_view(&mut harness, "feet_plantar");
+    for name in zone_names(&harness) {
+        harness.get_by_label(&name);
+    }
+    harness.get_by_label("Thyroid zone").click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("plantar_thyroid_left"));
+    harness
+        .get_by_label("Thyroid zone, right foot")
+        .click_accesskit();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some("plantar_thyroid_right"));
+}
+
+#[test]
+fn the_legend_is_hidden_while_a_study_question_waits() {
+    let mut harness = app_harness();
+    show_view(&mut harness, "feet_plantar");
+    harness.get_by_label("Legend");
+    harness.get_by_label("Study zones").click();
+    harness.run();
+    assert!(harness.state().quiz().unwrap().feedback().is_none());
+    assert!(
+        harness.query_by_label("Legend").is_none(),
+        "the legend would name the zones"
+    );
+    answer(&mut harness, true);
+    harness.get_by_label("Legend");
 }

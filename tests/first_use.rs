@@ -141,6 +141,7 @@ fn the_top_bar_fits_the_smallest_window_without_overlaps() {
         ("View", harness.get_by_label("View").rect()),
         ("search", harness.get_by_role(Role::TextInput).rect()),
         ("Study zones", harness.get_by_label("Study zones").rect()),
+        ("Guide", harness.get_by_label("Guide").rect()),
         ("Safety", harness.get_by_label("Safety").rect()),
         ("menu", harness.get_by_label("More…").rect()),
     ]

@@ -276,3 +276,224 @@ fn deeper_layers_show_through_and_bones_never_take_a_muscles_click() {
         "piriformis takes {on_piriformis} of {overlaps} clicks over bone"
     );
 }
+
+/// Which of the back view's layers are shown, by id.
+fn shown_layers(s: &AppState, view: &str) -> Vec<String> {
+    let atlas = s.atlas.clone().unwrap();
+    let view = &atlas.views[atlas.view_index(view).unwrap()];
+    (0..view.layers.len())
+        .filter(|&i| s.prefs.layer_shown(view, i))
+        .map(|i| view.layers[i].id.clone())
+        .collect()
+}
+
+fn set_visible(s: &mut AppState, layer: &str, visible: bool) {
+    s.apply(Command::SetLayerVisible {
+        view: "posterior".into(),
+        layer: layer.into(),
+        visible,
+    });
+}
+
+const COURSES: [&str; 4] = ["nerves", "nerves_through", "nerves_split", "nerves_above"];
+
+fn courses_shown(s: &AppState) -> Vec<String> {
+    shown_layers(s, "posterior")
+        .into_iter()
+        .filter(|l| COURSES.contains(&l.as_str()))
+        .collect()
+}
+
+#[test]
+fn showing_one_course_of_the_sciatic_nerve_hides_the_others() {
+    let mut s = state();
+    assert_eq!(
+        courses_shown(&s),
+        ["nerves"],
+        "the usual course at the start"
+    );
+    set_visible(&mut s, "nerves_through", true);
+    assert_eq!(courses_shown(&s), ["nerves_through"]);
+    set_visible(&mut s, "nerves_above", true);
+    assert_eq!(courses_shown(&s), ["nerves_above"]);
+    // Hiding the shown one leaves none; the group remembers its choice for when it is back on.
+    set_visible(&mut s, "nerves_above", false);
+    assert!(courses_shown(&s).is_empty());
+    let atlas = s.atlas.clone().unwrap();
+    let view = &atlas.views[atlas.view_index("posterior").unwrap()];
+    let group = view
+        .groups
+        .iter()
+        .find(|g| g.id == "sciatic_course")
+        .unwrap();
+    let choice = s.prefs.group_choice(view, group).unwrap();
+    assert_eq!(view.layers[choice].id, "nerves_above");
+    // Other layers are not alternatives: they stay as they were.
+    set_visible(&mut s, "deep", true);
+    set_visible(&mut s, "nerves", true);
+    assert!(shown_layers(&s, "posterior").contains(&"deep".to_owned()));
+    assert_eq!(courses_shown(&s), ["nerves"]);
+}
+
+#[test]
+fn the_courses_of_the_nerve_share_one_opacity() {
+    let mut s = state();
+    s.apply(Command::SetLayerOpacity {
+        view: "posterior".into(),
+        layer: "nerves".into(),
+        opacity: 0.4,
+    });
+    set_visible(&mut s, "nerves_split", true);
+    let atlas = s.atlas.clone().unwrap();
+    let view = &atlas.views[atlas.view_index("posterior").unwrap()];
+    let split = view.layer_index("nerves_split").unwrap();
+    assert!((s.prefs.layer(view, split).opacity - 0.4).abs() < 1e-6);
+    let deep = view.layer_index("deep").unwrap();
+    assert!(
+        (s.prefs.layer(view, deep).opacity - 1.0).abs() < 1e-6,
+        "a layer outside the group keeps its own"
+    );
+}
+
+#[test]
+fn saved_preferences_showing_two_courses_show_only_one() {
+    use bodywork_atlas::state::LayerSetting;
+    // A file written before the rule (or edited by hand) with a variant turned on while the
+    // usual course is on by default: the one the user turned on wins.
+    let mut prefs = Preferences::default();
+    let on = LayerSetting {
+        visible: true,
+        opacity: 1.0,
+    };
+    prefs.set_layer("posterior", "nerves_split", on);
+    let mut s = AppState::new(prefs, UserData::default(), 7);
+    s.set_content(load(&ContentSet::builtin()));
+    assert_eq!(courses_shown(&s), ["nerves_split"]);
+    // Two turned on by the user: the first of them.
+    let mut prefs = Preferences::default();
+    prefs.set_layer("posterior", "nerves_above", on);
+    prefs.set_layer("posterior", "nerves_through", on);
+    let mut s = AppState::new(prefs, UserData::default(), 7);
+    s.set_content(load(&ContentSet::builtin()));
+    assert_eq!(courses_shown(&s), ["nerves_through"]);
+}
+
+#[test]
+fn revealing_a_variant_shows_its_course_instead_of_the_usual_one() {
+    let mut s = state();
+    s.apply(Command::Reveal("sciatic_nerve_above_left".into()));
+    assert_eq!(s.selected_region(), Some("sciatic_nerve_above_left"));
+    assert_eq!(courses_shown(&s), ["nerves_above"]);
+    s.apply(Command::Reveal("tibial_nerve_through_left".into()));
+    assert_eq!(courses_shown(&s), ["nerves_through"]);
+    // Links naming the nerve on every course keep to the one shown: no flipping to the last.
+    let atlas = s.atlas.clone().unwrap();
+    let all: Vec<String> = atlas.views[atlas.view_index("posterior").unwrap()]
+        .regions
+        .iter()
+        .filter(|r| r.structure.as_deref() == Some("tibial_nerve"))
+        .map(|r| r.id.clone())
+        .collect();
+    assert!(all.len() >= 8, "the tibial nerve is drawn on every course");
+    s.apply(Command::ShowLinked(all));
+    assert_eq!(courses_shown(&s), ["nerves_through"]);
+    assert_eq!(s.selected_region(), Some("tibial_nerve_through_left"));
+    assert!(
+        s.linked.iter().all(|id| id.contains("_through_")),
+        "{:?}",
+        s.linked
+    );
+}
+
+/// Whether a region of the back view is drawn now (its layer shown, or brought by the
+/// selection), and whether a click at its anchor would hit it.
+fn drawn_and_hit(s: &AppState, id: &str) -> (bool, bool) {
+    let atlas = s.atlas.clone().unwrap();
+    let view = s.current_view().unwrap();
+    let i = view.region_index(id).unwrap();
+    let selected = s.selected_region().and_then(|id| view.region_index(id));
+    let layers = s
+        .prefs
+        .layer_states(view)
+        .with_selection(&atlas, view, selected);
+    let anchor = view.regions[i].anchor;
+    (
+        layers.region_drawn(view, i),
+        layers.hit(view, anchor) == Some(i),
+    )
+}
+
+#[test]
+fn selecting_gluteus_minimus_draws_its_referred_pain_with_the_layer_off() {
+    let mut s = state();
+    let zone = "referral_gluteus_minimus_zone_left";
+    assert_eq!(drawn_and_hit(&s, zone), (false, false), "the layer is off");
+    s.apply(Command::Reveal("gluteus_minimus_left".into()));
+    assert_eq!(s.selected_region(), Some("gluteus_minimus_left"));
+    assert!(!shown_layers(&s, "posterior").contains(&"referral_gluteus_minimus".to_owned()));
+    assert_eq!(
+        drawn_and_hit(&s, zone),
+        (true, false),
+        "drawn with the muscle, never taking a click"
+    );
+    assert!(drawn_and_hit(&s, "referral_gluteus_minimus_tp_left").0);
+    assert!(
+        !drawn_and_hit(&s, "referral_gluteus_minimus_zone_right").0,
+        "the other side's pattern stays hidden"
+    );
+    assert!(
+        !drawn_and_hit(&s, "referral_piriformis_zone_left").0,
+        "another muscle's pattern stays hidden"
+    );
+    s.apply(Command::ClearSelection);
+    assert!(!drawn_and_hit(&s, zone).0);
+    // With its layer on, the pattern is there for everyone and takes clicks: the muscle's page.
+    set_visible(&mut s, "referral_gluteus_minimus", true);
+    assert_eq!(drawn_and_hit(&s, zone), (true, true));
+    activate(&mut s, zone);
+    assert_eq!(s.selected_structure().unwrap().id, "gluteus_minimus");
+}
+
+#[test]
+fn a_hamstring_brings_the_pattern_it_shares_with_its_neighbour() {
+    let mut s = state();
+    s.apply(Command::Reveal("semitendinosus_left".into()));
+    assert!(
+        drawn_and_hit(&s, "referral_medial_hamstrings_zone_left").0,
+        "the zone, drawn for semimembranosus, is semitendinosus's too"
+    );
+    assert!(drawn_and_hit(&s, "referral_semimembranosus_tp_left").0);
+    assert!(!drawn_and_hit(&s, "referral_biceps_femoris_zone_left").0);
+}
+
+#[test]
+fn show_the_whole_pattern_zooms_out_to_the_muscle_and_its_referred_pain() {
+    let mut s = state();
+    s.apply(Command::Reveal("gluteus_minimus_left".into()));
+    let atlas = s.atlas.clone().unwrap();
+    let zone = atlas
+        .region(
+            atlas
+                .find_region("referral_gluteus_minimus_zone_left")
+                .unwrap(),
+        )
+        .unwrap()
+        .bbox;
+    let on_screen = |s: &AppState| s.screen_from_diagram().unwrap().mul_rect(zone);
+    assert!(
+        !s.viewport.contains_rect(on_screen(&s)),
+        "zoomed on the muscle, the pattern runs off the screen"
+    );
+    s.apply(Command::FramePattern);
+    assert!(
+        s.viewport.expand(1.0).contains_rect(on_screen(&s)),
+        "{:?} in {:?}",
+        on_screen(&s),
+        s.viewport
+    );
+    assert_eq!(
+        s.selected_region(),
+        Some("gluteus_minimus_left"),
+        "the selection stays"
+    );
+}

@@ -198,3 +198,113 @@ fn arrow_keys_and_tab_move_between_regions() {
         "Tab moves on"
     );
 }
+
+/// The posterior layers shown, among the sciatic nerve's courses.
+fn courses_shown(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    let app = harness.state();
+    let view = app.current_view().unwrap();
+    (0..view.layers.len())
+        .filter(|&i| view.layers[i].exclusive.as_deref() == Some("sciatic_course"))
+        .filter(|&i| app.prefs().layer_shown(view, i))
+        .map(|i| view.layers[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn the_courses_of_the_sciatic_nerve_are_one_entry_with_a_choice_each() {
+    let mut harness = app_harness();
+    assert!(
+        harness
+            .query_by_label("Sciatic nerve: all above piriformis (<5%)")
+            .is_none(),
+        "no checkbox per course"
+    );
+    harness.get_by_label("all above piriformis (<5%)").click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_above"]);
+    harness
+        .get_by_label("one division through piriformis (10%)")
+        .click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_through"]);
+    // The group's own toggle hides the course shown and brings the same one back.
+    harness.get_by_label("Sciatic nerve").click();
+    harness.run();
+    assert!(courses_shown(&harness).is_empty());
+    harness.get_by_label("Sciatic nerve").click();
+    harness.run();
+    assert_eq!(courses_shown(&harness), ["nerves_through"]);
+    // One opacity slider for the group.
+    assert_eq!(
+        harness
+            .query_all_by_label("Opacity of Sciatic nerve")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn layers_from_the_command_line_show_one_course_of_a_group() {
+    let harness = common::harness_with(bodywork_atlas::StartOptions {
+        layers: Some(vec!["skin".into(), "nerves".into(), "nerves_split".into()]),
+        ..bodywork_atlas::StartOptions::ephemeral()
+    });
+    assert_eq!(courses_shown(&harness), ["nerves_split"]);
+}
+
+#[test]
+fn a_muscles_page_shows_its_referred_pain_as_a_clinical_pattern() {
+    let mut harness = app_harness();
+    harness
+        .state_mut()
+        .apply(bodywork_atlas::state::Command::Reveal(
+            "gluteus_minimus_left".into(),
+        ));
+    harness.run();
+    harness.get_by_label("Referred pain");
+    harness.get_by_label_contains("Clinical pattern, not proof. ");
+    harness.get_by_label_contains("disagree on where trigger points are (Lucas");
+    harness.get_by_label("Unlike sciatica");
+    harness
+        .get_by_label("Show the whole pattern")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("Show the whole pattern").click();
+    for _ in 0..40 {
+        harness.run();
+    }
+    let app = harness.state();
+    let atlas = app.atlas().unwrap();
+    let zone = atlas
+        .region(
+            atlas
+                .find_region("referral_gluteus_minimus_zone_left")
+                .unwrap(),
+        )
+        .unwrap()
+        .bbox;
+    let on_screen = app.screen_from_diagram().unwrap().mul_rect(zone);
+    assert!(
+        app.state().viewport.expand(1.0).contains_rect(on_screen),
+        "the whole pattern is in view: {on_screen:?}"
+    );
+}
+
+#[test]
+fn clicking_a_dermatome_strip_opens_its_root() {
+    let mut harness = app_harness();
+    harness.get_by_label("Body, front view").click();
+    harness.run();
+    set_layer(
+        &mut harness,
+        "Dermatomes L4-S2 (after Lee et al. 2008)",
+        true,
+    );
+    let pos = common::hit_point(&harness, "ant_dermatome_l5_left");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selected(), Some("ant_dermatome_l5_left"));
+    harness.get_by_label("L5 dermatome");
+    harness.get_by_label("Nerve root");
+    harness.get_by_label("Heel and toe walking");
+    harness.get_by_label_contains("extensor hallucis longus");
+}

@@ -4,12 +4,15 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, TextureHandle, Ui};
 
 use super::AtlasApp;
-use crate::state::{Command, Mode};
+use crate::state::{Command, GuideCommand, GuidePage, Mode};
 use crate::ui::detail::{DetailInput, detail_ui};
 use crate::ui::diagram::{DiagramInput, diagram_ui};
+use crate::ui::guide::{GuideInput, guide_ui, plan_window_ui};
 use crate::ui::layers::{layers_ui, structures_ui};
+use crate::ui::legend::{LegendInput, has_legend, legend_ui};
 use crate::ui::palette::Palette;
 use crate::ui::quiz::quiz_ui;
+use crate::ui::routine::{RoutineInput, routine_ui};
 use crate::ui::safety::safety_ui;
 use crate::ui::top_bar::{TopBarInput, top_bar_ui};
 
@@ -60,6 +63,7 @@ impl AtlasApp {
                 atlas: &atlas,
                 current_view: Some(view.id.as_str()),
                 studying: matches!(self.state.mode, Mode::Study(_)),
+                guide_open: matches!(self.state.mode, Mode::Guide(_)),
                 dark: self.state.prefs.dark,
                 show_safety: self.state.show_safety,
                 palette: &palette,
@@ -96,8 +100,27 @@ impl AtlasApp {
                         ui.add_space(6.0);
                         layers_ui(ui, view, &self.state.prefs, commands);
                         ui.add_space(10.0);
-                        if let Mode::Browse = self.state.mode {
-                            structures_ui(ui, &atlas, view, self.state.selected_region(), commands);
+                        // A foot map has its legend instead of the list of structures; like
+                        // every name, it stays hidden while a study question waits.
+                        if has_legend(view) {
+                            if !self.state.conceals_names() {
+                                let input = LegendInput {
+                                    atlas: &atlas,
+                                    view,
+                                    selected: self.state.selected_region(),
+                                    palette: &palette,
+                                };
+                                legend_ui(ui, &input, commands);
+                            }
+                        } else if let Mode::Browse | Mode::Guide(_) = self.state.mode {
+                            structures_ui(
+                                ui,
+                                &atlas,
+                                view,
+                                &self.state.prefs,
+                                self.state.selected_region(),
+                                commands,
+                            );
                         }
                     });
             });
@@ -116,7 +139,33 @@ impl AtlasApp {
                         commands,
                     );
                 }
-                Mode::Browse => {
+                Mode::Guide(state) if state.page == GuidePage::Guide => {
+                    if let Some(guide) = &atlas.guide {
+                        let input = GuideInput {
+                            atlas: &atlas,
+                            guide,
+                            state,
+                            palette: &palette,
+                        };
+                        guide_ui(ui, &input, commands);
+                    }
+                }
+                Mode::Routine(routine) => {
+                    let input = RoutineInput {
+                        atlas: &atlas,
+                        routine,
+                        now: self.state.clock.now_secs(),
+                        palette: &palette,
+                    };
+                    routine_ui(ui, &input, commands);
+                }
+                Mode::Browse | Mode::Guide(_) => {
+                    if let Mode::Guide(_) = self.state.mode {
+                        ui.add_space(4.0);
+                        if ui.button("Back to the guide").clicked() {
+                            commands.push(Command::Guide(GuideCommand::Back));
+                        }
+                    }
                     let input = DetailInput {
                         atlas: &atlas,
                         view,
@@ -150,6 +199,11 @@ impl AtlasApp {
                 };
                 diagram_ui(ui, &input, &mut self.cache.diagram, commands);
             });
+        if let (Mode::Guide(state), Some(guide)) = (&self.state.mode, &atlas.guide)
+            && state.presenting
+        {
+            plan_window_ui(&ctx, guide, &palette, commands);
+        }
         if self.state.show_safety {
             let mut open = true;
             egui::Window::new("Safety: red flags and when not to massage")

@@ -8,6 +8,7 @@ pub mod watcher;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::TextureHandle;
 
@@ -19,7 +20,9 @@ use self::watcher::ContentWatcher;
 use crate::content::{self, ContentError, ContentSet};
 use crate::model::quiz::Quiz;
 use crate::model::{Atlas, PreparedView};
-use crate::state::{AppState, Camera, Command, Effect, Preferences};
+use crate::state::{
+    AppState, Camera, Clock, Command, Effect, GuideCommand, Preferences, RoutineCommand,
+};
 use crate::ui::diagram::DiagramCache;
 use crate::ui::palette::Palette;
 use crate::ui::search::{SearchState, search_field_id};
@@ -47,6 +50,10 @@ pub struct StartOptions {
     pub study_seed: Option<u64>,
     /// Reload the content when its files change.
     pub watch: bool,
+    /// Where hold timers get the time from; `None` is the system clock.
+    pub clock: Option<Arc<dyn Clock>>,
+    /// Open the sciatica guide at this section.
+    pub guide: Option<String>,
 }
 
 impl StartOptions {
@@ -63,6 +70,8 @@ impl StartOptions {
             size: None,
             study_seed: None,
             watch: true,
+            clock: None,
+            guide: None,
         }
     }
 
@@ -135,6 +144,9 @@ impl AtlasApp {
         let restored = options.storage.restore();
         let seed = options.study_seed.unwrap_or_else(clock_seed);
         let mut state = AppState::new(restored.prefs, restored.user, seed);
+        if let Some(clock) = options.clock {
+            state = state.with_clock(clock);
+        }
         state.notices = restored.notices;
         let mut app = Self {
             state,
@@ -160,6 +172,9 @@ impl AtlasApp {
         }
         if let Some(region) = options.select {
             app.apply(Command::Reveal(region));
+        }
+        if let Some(section) = options.guide {
+            app.apply(Command::Guide(GuideCommand::Open(Some(section))));
         }
         apply_theme(&cc.egui_ctx, app.state.prefs.dark);
         app
@@ -196,6 +211,22 @@ impl AtlasApp {
                 "--layers: view \"{view_id}\" has no layer \"{unknown}\" (it has: {})",
                 known.join(", ")
             );
+        }
+        for group in &view.groups {
+            let asked: Vec<&str> = group
+                .layers()
+                .filter_map(|i| view.layers.get(i))
+                .filter(|l| wanted.contains(&l.id))
+                .map(|l| l.id.as_str())
+                .collect();
+            if let [.., last] = asked.as_slice()
+                && asked.len() > 1
+            {
+                eprintln!(
+                    "--layers: {} are alternatives (one is shown at a time); showing \"{last}\"",
+                    asked.join(", ")
+                );
+            }
         }
         for layer in known {
             let visible = wanted.contains(&layer);
@@ -293,6 +324,12 @@ impl AtlasApp {
             }
             Some(Effect::FocusDiagram) => self.cache.focus_diagram = true,
             Some(Effect::SaveUserData) => self.save_user_data(),
+            Some(Effect::HoldEnded) => {
+                self.ctx
+                    .send_viewport_cmd(egui::ViewportCommand::RequestUserAttention(
+                        egui::UserAttentionType::Informational,
+                    ));
+            }
         }
     }
 
@@ -417,10 +454,18 @@ impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
+        // A running hold that reached its time ends before the frame is drawn.
+        if self.state.routine_repaint_in().is_some() {
+            self.apply(Command::Routine(RoutineCommand::Tick));
+        }
         layout::shortcuts(&ctx, &mut commands);
         self.layout_ui(ui, &mut commands);
         for command in commands {
             self.apply(command);
+        }
+        // Idle, nothing is redrawn; while a hold counts, once for each second it shows.
+        if let Some(wait) = self.state.routine_repaint_in() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
         self.frames += 1;
         let settled = self.cameras_settled();

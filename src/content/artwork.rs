@@ -194,7 +194,10 @@ pub fn parse_artwork(
                 let at = reader.place(other.id(), root_place);
                 reader.problems.push(ArtworkError::at(
                     at,
-                    "a shape outside every layer: put it inside a top-level group (an Inkscape layer) whose id is a layer of the view",
+                    format!(
+                        "{} lies outside every layer: put it inside a top-level group (an Inkscape layer) whose id is a layer of the view",
+                        element_name(other.id())
+                    ),
                 ));
             }
         }
@@ -299,11 +302,17 @@ impl Reader<'_> {
                 }
                 usvg::Node::Image(_) => self.problems.push(ArtworkError::at(
                     here,
-                    "images inside the artwork are not drawn: use a layer's `image` in the view file",
+                    format!(
+                        "{} is an image: images inside the artwork are not drawn (use a layer's `image` in the view file)",
+                        element_name(id)
+                    ),
                 )),
                 usvg::Node::Text(_) => self.problems.push(ArtworkError::at(
                     here,
-                    "text inside the artwork is not drawn: names come from the content and are placed by the app",
+                    format!(
+                        "{} is text: text inside the artwork is not drawn (names come from the content and are placed by the app)",
+                        element_name(id)
+                    ),
                 )),
             }
         }
@@ -374,6 +383,15 @@ fn gather_paths<'a>(
             }
         }
         usvg::Node::Image(_) | usvg::Node::Text(_) => {}
+    }
+}
+
+/// How an element is named in messages: by its id when it has one.
+fn element_name(id: &str) -> String {
+    if id.is_empty() {
+        "a shape without an id".to_owned()
+    } else {
+        format!("element \"{id}\"")
     }
 }
 

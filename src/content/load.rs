@@ -2,6 +2,8 @@
 //! merges the packs by id, validates references and geometry against the merged result, and
 //! prepares the geometry once. Every problem is collected, none stops the others.
 
+mod guidance;
+
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
@@ -16,7 +18,8 @@ use super::set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, EMBEDDED};
 use super::source_map::SourceText;
 use crate::model::atlas::{Atlas, LayerImage, PackInfo, PackOrigin};
 use crate::model::content::{
-    Layer, Pack, Region, Safety, Source, Structure, View, ViewAddition, Zone,
+    Guide, Layer, Pack, Referral, Region, Routine, Safety, Source, Structure, StructureKind, View,
+    ViewAddition, Zone,
 };
 
 /// The largest layer image file accepted, in bytes.
@@ -90,8 +93,12 @@ struct PackFiles {
     safety: Option<Parsed<Safety>>,
     structures: Vec<Parsed<Vec<Structure>>>,
     zones: Vec<Parsed<Vec<Zone>>>,
+    referrals: Option<Parsed<Vec<Referral>>>,
     views: Vec<Parsed<View>>,
     additions: Vec<Parsed<ViewAddition>>,
+    /// `routines.ron` and `guide.ron` (see [`guidance`]).
+    routines: Option<Parsed<Vec<Routine>>>,
+    guide: Option<Parsed<Guide>>,
 }
 
 /// An item of a file, with the place its id is written and the pack it comes from.
@@ -126,7 +133,7 @@ struct ManifestVersion {
 }
 
 /// The files a pack may hold, for the message about a folder with none of them.
-const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, structures/, zones/, views/, view_additions/)";
+const PACK_FILES: &str = "pack content (pack.ron, sources.ron, safety.ron, referrals.ron, routines.ron, guide.ron, structures/, zones/, views/, view_additions/)";
 
 /// Items of a list file with the offset of each item's `id:` (a repeated id is found at its own
 /// place).
@@ -292,10 +299,15 @@ impl Loader {
         let (want_sources, want_safety) = (has_file("sources.ron"), has_file("safety.ron"));
         let (want_structures, want_views) = (has_dir("structures"), has_dir("views"));
         let (want_zones, want_additions) = (root.is_dir("zones"), root.is_dir("view_additions"));
+        let want_referrals = root.is_file("referrals.ron");
+        let (want_routines, want_guide) = (root.is_file("routines.ron"), root.is_file("guide.ron"));
         if !builtin
             && !(root.is_file("pack.ron")
+                || want_routines
+                || want_guide
                 || want_sources
                 || want_safety
+                || want_referrals
                 || want_structures
                 || want_views
                 || want_zones
@@ -314,6 +326,9 @@ impl Loader {
         let safety = want_safety
             .then(|| self.parse_file(&root, "safety.ron"))
             .flatten();
+        let referrals = want_referrals
+            .then(|| self.parse_file(&root, "referrals.ron"))
+            .flatten();
         let structures = self.parse_folder(&root, "structures", want_structures);
         self.structures_complete &= structures.1;
         let zones = self.parse_folder(&root, "zones", want_zones);
@@ -322,6 +337,12 @@ impl Loader {
         let additions = self.parse_folder(&root, "view_additions", want_additions);
         self.views_complete &= views.1 && additions.1;
         let (structures, zones, views, additions) = (structures.0, zones.0, views.0, additions.0);
+        let routines = want_routines
+            .then(|| self.parse_file(&root, "routines.ron"))
+            .flatten();
+        let guide = want_guide
+            .then(|| self.parse_file(&root, "guide.ron"))
+            .flatten();
         PackFiles {
             index,
             root,
@@ -329,8 +350,11 @@ impl Loader {
             safety,
             structures,
             zones,
+            referrals,
             views,
             additions,
+            routines,
+            guide,
         }
     }
 
@@ -406,6 +430,21 @@ impl Loader {
             self.check_zone(p, &structures.ids, &sources.ids);
         }
 
+        // Referred-pain patterns of muscles.
+        let (referrals, all_referrals) = self.merge_items(
+            packs,
+            "referral",
+            |pack| pack.referrals.iter().collect(),
+            |r: &Referral| &r.id,
+            |r, pack| Referral { pack, ..r.clone() },
+        );
+        let structure_kinds: HashMap<&str, StructureKind> = structures
+            .items
+            .iter()
+            .map(|s| (s.id.as_str(), s.kind))
+            .collect();
+        self.check_referrals(&all_referrals, &referrals, &structure_kinds, &sources.ids);
+
         // Views: a later pack's view replaces the whole view; additions then add to it.
         let mut views: Merged<MergedView<'_>> = Merged::new();
         for pack in packs {
@@ -452,14 +491,20 @@ impl Loader {
             self.push(at_start(file), Problem::MissingFile("safety.ron".into()));
         }
 
-        Some(Atlas::new(
+        self.check_referral_drawings(&referrals, &prepared);
+        let mut atlas = Atlas::new(
             prepared,
             structures.items,
             zones.items,
+            referrals.items,
             sources.items,
             safety?,
             infos,
-        ))
+        );
+        let guidance = self.guidance(packs, &atlas, &structures.ids, &sources.ids);
+        atlas.routines = guidance.routines;
+        atlas.guide = guidance.guide;
+        Some(atlas)
     }
 
     /// Applies one view addition to the view it names.
@@ -642,6 +687,135 @@ impl Loader {
         }
     }
 
+    /// Each referral names muscles that exist (once each across the merged list), sources that
+    /// exist, and says something in every field.
+    fn check_referrals(
+        &mut self,
+        all: &[Placed<'_, Referral>],
+        merged: &Merged<Referral>,
+        kinds: &HashMap<&str, StructureKind>,
+        source_ids: &HashMap<String, Location>,
+    ) {
+        let mut claimed: HashMap<&str, &str> = HashMap::new();
+        for p in all {
+            let (r, src, at) = (p.value, p.src, p.at);
+            // Only the winning definition of an id is checked for clashes with other entries.
+            let wins = merged
+                .index
+                .get(&r.id)
+                .and_then(|&i| merged.items.get(i))
+                .is_some_and(|m| m.pack == p.pack);
+            if r.muscles.is_empty() {
+                let loc = src.find_field(at, "muscles").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!("referral \"{}\" names no muscle", r.id)),
+                );
+            }
+            for muscle in &r.muscles {
+                let loc = src
+                    .find_string_in_field(at, "muscles", muscle)
+                    .unwrap_or(at);
+                match kinds.get(muscle.as_str()) {
+                    None if self.structures_complete => self.push(
+                        src.location(loc),
+                        Problem::UnknownReference {
+                            field: "muscles",
+                            kind: "structure",
+                            id: muscle.clone(),
+                        },
+                    ),
+                    Some(kind) if *kind != StructureKind::Muscle => self.push(
+                        src.location(loc),
+                        Problem::Invalid(format!(
+                            "referral \"{}\": \"{muscle}\" is not a muscle (a referred-pain pattern belongs to one muscle, or to several listed one by one)",
+                            r.id
+                        )),
+                    ),
+                    _ => {}
+                }
+                if !wins {
+                    continue;
+                }
+                if let Some(other) = claimed.get(muscle.as_str()).filter(|o| **o != r.id) {
+                    self.push(
+                        src.location(loc),
+                        Problem::Invalid(format!(
+                            "referral \"{}\": \"{muscle}\" already has a pattern (referral \"{other}\"); a muscle has one",
+                            r.id
+                        )),
+                    );
+                } else {
+                    claimed.insert(muscle, &r.id);
+                }
+            }
+            let texts = [
+                ("trigger_points", &r.trigger_points),
+                ("pain", &r.pain),
+                ("vs_sciatica", &r.vs_sciatica),
+                ("evidence", &r.evidence),
+            ];
+            for (field, text) in texts {
+                if text.trim().is_empty() {
+                    let loc = src.find_field(at, field).unwrap_or(at);
+                    self.push(
+                        src.location(loc),
+                        Problem::Invalid(format!("referral \"{}\": {field} is empty", r.id)),
+                    );
+                }
+            }
+            let sources = Refs {
+                field: "sources",
+                kind: "source",
+                known: source_ids,
+                complete: self.sources_complete,
+            };
+            self.check_refs(src, at, &r.sources, &sources);
+            if r.sources.is_empty() {
+                let loc = src.find_field(at, "sources").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!("referral \"{}\" names no source", r.id)),
+                );
+            }
+        }
+    }
+
+    /// Every referral is drawn: some region on a layer drawn with the selection names one of its
+    /// muscles. Reported at the referral's id.
+    fn check_referral_drawings(
+        &mut self,
+        referrals: &Merged<Referral>,
+        views: &[crate::model::PreparedView],
+    ) {
+        if !self.views_complete || !self.errors.is_empty() {
+            return;
+        }
+        let drawn = |muscle: &str| {
+            views.iter().any(|v| {
+                v.regions
+                    .iter()
+                    .any(|r| v.is_overlay(r) && r.structure.as_deref() == Some(muscle))
+            })
+        };
+        let missing: Vec<(Location, &Referral)> = referrals
+            .items
+            .iter()
+            .filter(|r| !r.muscles.iter().any(|m| drawn(m)))
+            .filter_map(|r| Some((referrals.ids.get(&r.id)?.clone(), r)))
+            .collect();
+        for (location, r) in missing {
+            self.push(
+                location,
+                Problem::Invalid(format!(
+                    "referral \"{}\" is not drawn: no region on a layer with `with_selection: true` names {}",
+                    r.id,
+                    r.muscles.join(" or ")
+                )),
+            );
+        }
+    }
+
     fn check_structure(
         &mut self,
         s: &Structure,
@@ -671,8 +845,53 @@ impl Loader {
                 Problem::Invalid(format!("structure \"{}\" names no source", s.id)),
             );
         }
+        match (&s.dermatome, s.kind) {
+            (None, StructureKind::Dermatome) => {
+                let loc = src.find_field(at, "kind").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!(
+                        "structure \"{}\" is a dermatome but has no `dermatome: Some(DermatomeFacts(...))`",
+                        s.id
+                    )),
+                );
+            }
+            (Some(facts), kind) => {
+                if kind != StructureKind::Dermatome {
+                    let loc = src.find_field(at, "dermatome").unwrap_or(at);
+                    self.push(
+                        src.location(loc),
+                        Problem::Invalid(format!(
+                            "structure \"{}\" has dermatome facts but its kind is not Dermatome",
+                            s.id
+                        )),
+                    );
+                }
+                let texts = [
+                    ("root", &facts.root),
+                    ("area", &facts.area),
+                    ("disc", &facts.disc),
+                    ("key_muscle", &facts.key_muscle),
+                    ("walking_test", &facts.walking_test),
+                    ("map_notes", &facts.map_notes),
+                ];
+                let from = src.find_field(at, "dermatome").unwrap_or(at);
+                for (field, text) in texts {
+                    if text.trim().is_empty() {
+                        let loc = src.find_field(from, field).unwrap_or(from);
+                        self.push(
+                            src.location(loc),
+                            Problem::Invalid(format!("structure \"{}\": {field} is empty", s.id)),
+                        );
+                    }
+                }
+            }
+            (None, _) => {}
+        }
         let mut holds: Vec<(u32, u32)> = s.stretches.iter().map(|st| st.hold_secs).collect();
+        self.check_stretches(s, src, at);
         if let Some(m) = &s.self_massage {
+            self.check_steps(&m.steps, src, at, &format!("structure \"{}\"", s.id));
             holds.push(m.hold_secs);
             if m.steps.is_empty() {
                 let loc = src.find_field(at, "steps").unwrap_or(at);

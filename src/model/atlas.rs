@@ -7,8 +7,12 @@ use std::path::PathBuf;
 use emath::{Pos2, Rect, Vec2};
 
 use super::art::ArtStyle;
-use super::content::{Canvas, Layer, Paint, Safety, Side, Source, Structure, Zone};
+use super::content::{
+    Canvas, Guide, Layer, Paint, Referral, Routine, Safety, Side, Source, Structure, StructureKind,
+    Zone,
+};
 use super::geometry::{FillMesh, Polyline, contains_point};
+use super::layers::{LayerEntry, LayerGroup};
 
 /// A decoded raster image for a layer (RGBA8, row-major).
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +64,8 @@ pub struct PreparedRegion {
     pub twin: Option<usize>,
     /// The pack that defined the region (index into `Atlas::packs`).
     pub pack: usize,
+    /// Short text drawn at the anchor (see [`super::content::Region::label`]).
+    pub label: Option<String>,
 }
 
 impl PreparedRegion {
@@ -85,6 +91,10 @@ pub struct PreparedView {
     pub canvas: Canvas,
     pub midline_x: f32,
     pub layers: Vec<Layer>,
+    /// The layer panel's entries, in layer order: a layer, or a group of alternatives.
+    pub entries: Vec<LayerEntry>,
+    /// Layers that are alternatives of each other (`exclusive`), named for the panel.
+    pub groups: Vec<LayerGroup>,
     /// One per layer.
     pub layer_images: Vec<Option<LayerImage>>,
     pub regions: Vec<PreparedRegion>,
@@ -111,6 +121,16 @@ impl PreparedView {
             .rev()
             .find(|(_, r)| r.is_selectable() && layer_visible(r.layer) && r.contains(p))
             .map(|(i, _)| i)
+    }
+
+    /// Whether a region lies on a layer drawn with the selection (`with_selection`: a muscle's
+    /// referred-pain pattern). Such a region names its muscle but is not where the muscle is
+    /// drawn: search, links and "show it on the diagram" go to the muscle's own regions.
+    #[must_use]
+    pub fn is_overlay(&self, region: &PreparedRegion) -> bool {
+        self.layers
+            .get(region.layer)
+            .is_some_and(|l| l.with_selection)
     }
 
     /// Index of a region by id.
@@ -160,9 +180,17 @@ pub struct Atlas {
     pub views: Vec<PreparedView>,
     pub structures: Vec<Structure>,
     pub zones: Vec<Zone>,
+    /// Referred-pain patterns of muscles, in content order.
+    pub referrals: Vec<Referral>,
     pub sources: Vec<Source>,
     pub safety: Safety,
+    /// Guided self-massage routines (`routines.ron`), in content order.
+    pub routines: Vec<Routine>,
+    /// The sciatica guide (`guide.ron`), when the content has one.
+    pub guide: Option<Guide>,
     structure_index: HashMap<String, usize>,
+    /// Muscle id -> index into `referrals`.
+    referral_index: HashMap<String, usize>,
     zone_index: HashMap<String, usize>,
     source_index: HashMap<String, usize>,
 }
@@ -190,10 +218,17 @@ impl Atlas {
         views: Vec<PreparedView>,
         structures: Vec<Structure>,
         zones: Vec<Zone>,
+        referrals: Vec<Referral>,
         sources: Vec<Source>,
         safety: Safety,
         packs: Vec<PackInfo>,
     ) -> Self {
+        let mut referral_index = HashMap::new();
+        for (i, r) in referrals.iter().enumerate() {
+            for muscle in &r.muscles {
+                referral_index.entry(muscle.clone()).or_insert(i);
+            }
+        }
         let structure_index = structures
             .iter()
             .enumerate()
@@ -214,12 +249,53 @@ impl Atlas {
             views,
             structures,
             zones,
+            referrals,
             sources,
             safety,
+            routines: Vec::new(),
+            guide: None,
             structure_index,
+            referral_index,
             zone_index,
             source_index,
         }
+    }
+
+    /// A routine by id.
+    #[must_use]
+    pub fn routine(&self, id: &str) -> Option<&Routine> {
+        self.routines.iter().find(|r| r.id == id)
+    }
+
+    /// The structures whose regions show `id` on the diagram: the structure itself when it has
+    /// a selectable region; for a muscle group without a drawing of its own (the hamstrings),
+    /// the muscles it is made of: its related muscles that name the group among their own
+    /// related structures.
+    #[must_use]
+    pub fn drawn_parts<'a>(&'a self, id: &'a str) -> Vec<&'a str> {
+        let drawn = |s: &str| {
+            self.views
+                .iter()
+                .flat_map(|v| &v.regions)
+                .any(|r| r.is_selectable() && r.structure.as_deref() == Some(s))
+        };
+        if drawn(id) {
+            return vec![self.structure(id).map_or(id, |s| s.id.as_str())];
+        }
+        let Some(group) = self
+            .structure(id)
+            .filter(|s| s.kind == StructureKind::MuscleGroup)
+        else {
+            return Vec::new();
+        };
+        group
+            .related
+            .iter()
+            .filter_map(|m| self.structure(m))
+            .filter(|m| m.kind == StructureKind::Muscle && m.related.iter().any(|r| r == id))
+            .map(|m| m.id.as_str())
+            .filter(|m| drawn(m))
+            .collect()
     }
 
     /// A reflex zone by id.
@@ -249,6 +325,50 @@ impl Atlas {
         &region.id
     }
 
+    /// Whether a region shows a structure: it names it, or (a referred-pain pattern shared by
+    /// several muscles) it names a muscle whose pattern the structure shares.
+    #[must_use]
+    pub fn shows_with(&self, region: &PreparedRegion, structure: &str) -> bool {
+        let Some(named) = region.structure.as_deref() else {
+            return false;
+        };
+        named == structure
+            || self
+                .referral_for(structure)
+                .is_some_and(|r| r.muscles.iter().any(|m| m == named))
+    }
+
+    /// The regions of a view that draw the pattern of its region `selected`: on layers drawn
+    /// with the selection, showing its structure (see [`Self::shows_with`]) on its side (or the
+    /// midline). Empty for a region without a structure.
+    #[must_use]
+    pub fn pattern_of(&self, view: &PreparedView, selected: usize) -> Vec<usize> {
+        let Some(region) = view.regions.get(selected) else {
+            return Vec::new();
+        };
+        let Some(structure) = region.structure.as_deref() else {
+            return Vec::new();
+        };
+        view.regions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                view.is_overlay(r)
+                    && (r.side == region.side || r.side == Side::Midline)
+                    && self.shows_with(r, structure)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The referred-pain pattern of a muscle, when the content has one.
+    #[must_use]
+    pub fn referral_for(&self, muscle: &str) -> Option<&Referral> {
+        self.referral_index
+            .get(muscle)
+            .and_then(|&i| self.referrals.get(i))
+    }
+
     /// Regions showing any of `structures` on `side` (midline regions always), in view order:
     /// the body regions a reflex zone links to.
     #[must_use]
@@ -276,7 +396,7 @@ impl Atlas {
         let mut out = Vec::new();
         for (view, v) in self.views.iter().enumerate() {
             for (region, r) in v.regions.iter().enumerate() {
-                if r.is_selectable() && keep(r) {
+                if r.is_selectable() && !v.is_overlay(r) && keep(r) {
                     out.push(RegionRef { view, region });
                 }
             }
@@ -358,7 +478,7 @@ impl Atlas {
         let drawn: std::collections::HashSet<&str> = self
             .views
             .iter()
-            .flat_map(|v| &v.regions)
+            .flat_map(|v| v.regions.iter().filter(|r| !v.is_overlay(r)))
             .filter(|r| r.is_selectable())
             .filter_map(|r| r.structure.as_deref())
             .collect();
@@ -387,7 +507,7 @@ impl Atlas {
         let mut hits: Vec<(u8, RegionRef)> = Vec::new();
         for (view_i, view) in self.views.iter().enumerate() {
             for (region_i, region) in view.regions.iter().enumerate() {
-                if !region.is_selectable() {
+                if !region.is_selectable() || view.is_overlay(region) {
                     continue;
                 }
                 let (id, names): (&str, Vec<&String>) =

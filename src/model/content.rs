@@ -219,7 +219,15 @@ pub struct Region {
     /// insertion. `check` and the tests hold the drawing to it.
     #[serde(default)]
     pub attaches: Vec<String>,
+    /// A short text drawn centred at the region's anchor when its layer is shown and the shape
+    /// is large enough on screen, e.g. the number of a longitudinal zone. At most
+    /// [`MAX_LABEL_CHARS`] characters, no control characters.
+    #[serde(default)]
+    pub label: Option<String>,
 }
+
+/// The longest [`Region::label`], in characters.
+pub const MAX_LABEL_CHARS: usize = 12;
 
 /// The text about one anatomical structure (a muscle, a nerve, a bone landmark).
 ///
@@ -251,6 +259,9 @@ pub struct Structure {
     /// How it relates to the sciatic nerve.
     #[serde(default)]
     pub sciatic_relation: Option<String>,
+    /// For a dermatome: the root, its disc, key muscle, reflex and walking test.
+    #[serde(default)]
+    pub dermatome: Option<DermatomeFacts>,
     #[serde(default)]
     pub self_massage: Option<SelfMassage>,
     #[serde(default)]
@@ -277,6 +288,29 @@ pub enum StructureKind {
     Bone,
     Landmark,
     Surface,
+    /// A strip of skin supplied by one spinal nerve root.
+    Dermatome,
+}
+
+/// What a clinician checks for one spinal nerve root, on a dermatome's page.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DermatomeFacts {
+    /// The root, e.g. "L5".
+    pub root: String,
+    /// The skin it supplies, in the map the drawing follows.
+    pub area: String,
+    /// The disc level that usually affects the root (and how).
+    pub disc: String,
+    /// The movement that tests the root's muscles.
+    pub key_muscle: String,
+    /// The reflex that depends on the root, if there is a standard one.
+    #[serde(default)]
+    pub reflex: Option<String>,
+    /// What heel and toe walking show for this root.
+    pub walking_test: String,
+    /// How dermatome maps differ for this root.
+    pub map_notes: String,
 }
 
 /// Nerve supply.
@@ -297,8 +331,9 @@ pub struct SelfMassage {
     pub tool: String,
     /// Starting position.
     pub position: String,
-    /// Numbered steps, in order.
-    pub steps: Vec<String>,
+    /// Numbered steps, in order: plain sentences, or `Step(text: "...", hold: Some((30, 90)))`
+    /// for a step that is a timed hold.
+    pub steps: Vec<Step>,
     /// How long to hold on a tender spot, in seconds: (min, max).
     pub hold_secs: (u32, u32),
     pub breathing: String,
@@ -314,6 +349,116 @@ pub struct Stretch {
     pub how: String,
     /// (min, max) seconds.
     pub hold_secs: (u32, u32),
+    /// How many times to hold it (on each side when `sides` is `EachSide`).
+    #[serde(default = "one")]
+    pub reps: u32,
+    /// Whether it is done on each side in turn, or once for both.
+    #[serde(default)]
+    pub sides: Sides,
+    /// Who should not do it, or how to adapt it (e.g. after a hip replacement).
+    #[serde(default)]
+    pub cautions: Vec<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Whether a stretch is done on each side in turn or once for both.
+#[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Sides {
+    /// One side, then the other (each rep on each side).
+    #[default]
+    EachSide,
+    /// Both sides at once, or a movement without sides.
+    Both,
+}
+
+/// One self-massage step: a sentence, with its own hold when it is a timed hold.
+///
+/// In RON either a plain string (no timer) or
+/// `Step(text: "Hold on a tender spot ...", hold: Some((30, 90)))`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Step {
+    pub text: String,
+    /// A timed hold of (shortest, longest) seconds; the person picks within it.
+    pub hold: Option<(u32, u32)>,
+}
+
+impl Step {
+    /// A step without a timer.
+    #[must_use]
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            hold: None,
+        }
+    }
+}
+
+/// The written form `Step(text: ..., hold: ...)`.
+#[derive(Deserialize)]
+#[serde(rename = "Step", deny_unknown_fields)]
+struct StepFields {
+    text: String,
+    #[serde(default)]
+    hold: Option<(u32, u32)>,
+}
+
+impl<'de> Deserialize<'de> for Step {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StepVisitor;
+        impl<'de> serde::de::Visitor<'de> for StepVisitor {
+            type Value = Step;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a step: \"text\" or Step(text: \"...\", hold: Some((30, 90)))")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Step, E> {
+                Ok(Step::plain(text))
+            }
+            fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Step, E> {
+                Ok(Step::plain(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Step, A::Error> {
+                let fields =
+                    StepFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Step {
+                    text: fields.text,
+                    hold: fields.hold,
+                })
+            }
+        }
+        deserializer.deserialize_any(StepVisitor)
+    }
+}
+
+/// A muscle's referred-pain pattern: where its myofascial trigger points are usually found and
+/// where they send pain, as Travell and Simons drew them. A clinical pattern, not proof: the
+/// detail panel says so with every entry.
+///
+/// File: `data/referrals.ron`, a list of these. The regions that draw the pattern lie on a view
+/// layer drawn `with_selection` and name one of the `muscles` as their structure.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Referral {
+    /// Unique id, e.g. `"gluteus_minimus"` or `"medial_hamstrings"`.
+    pub id: String,
+    /// The muscles (structure ids) whose trigger points give this pattern: one, or several when
+    /// the sources describe one pattern for them together (semitendinosus and semimembranosus).
+    pub muscles: Vec<String>,
+    /// Where the trigger points usually lie, in words a therapist can use.
+    pub trigger_points: String,
+    /// Where the pain is felt.
+    pub pain: String,
+    /// How the pattern differs from true sciatica (pain from a nerve root or the sciatic nerve).
+    pub vs_sciatica: String,
+    /// How far the pattern and trigger-point diagnosis can be trusted.
+    pub evidence: String,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
 }
 
 /// A reference work. File: `data/sources.ron`, a list of these.
@@ -349,6 +494,9 @@ pub struct Safety {
     /// One line under every entry's sources: an educational reference, not a diagnosis.
     #[serde(default)]
     pub entry_footer: String,
+    /// Under every "Referred pain" section: what the trigger-point maps are and are not.
+    #[serde(default)]
+    pub referred_pain_note: String,
 }
 
 /// A red-flag sign.
@@ -438,4 +586,218 @@ pub struct ViewAddition {
     pub layers: Vec<Layer>,
     #[serde(default)]
     pub regions: Vec<Region>,
+}
+
+/// A guided self-massage routine: structures and steps in order.
+///
+/// File: `data/routines.ron`, a list of these (a pack's routines are added, or replace one by
+/// id).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Routine {
+    /// Unique id, e.g. `"seated_ball"`.
+    pub id: String,
+    /// e.g. "Sciatica: seated ball routine".
+    pub name: String,
+    /// One or two sentences: what it is for and how long it takes.
+    pub summary: String,
+    /// What you need, e.g. "A tennis ball and a firm chair".
+    pub tool: String,
+    /// Where to start, e.g. "Sit on a firm chair without arms".
+    pub position: String,
+    /// The parts, in order.
+    pub parts: Vec<RoutinePart>,
+    /// Shown before the routine starts, with the red flags.
+    #[serde(default)]
+    pub cautions: Vec<String>,
+    /// Source ids from `data/sources.ron`.
+    pub sources: Vec<String>,
+    /// The pack it came from (index into `Atlas::packs`); set by the loader, not written in RON.
+    #[serde(skip)]
+    pub pack: usize,
+}
+
+/// One part of a routine: a structure's self-massage steps (its own, or the routine's), or
+/// one of its stretches.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoutinePart {
+    /// The structure worked (shown on the diagram).
+    pub structure: String,
+    /// A heading for the part, e.g. "Outer hip"; the structure's name when omitted.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Where to be for this part, when it differs from the routine's position.
+    #[serde(default)]
+    pub position: Option<String>,
+    /// The steps; when empty (and no stretch is named) the structure's own self-massage steps.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+    /// The name of one of the structure's stretches, instead of massage steps.
+    #[serde(default)]
+    pub stretch: Option<String>,
+}
+
+/// The sciatica guide: sections of text, links to the diagram, the symptom finder.
+///
+/// File: `data/guide.ron` (a pack's `guide.ron` replaces the whole guide).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    /// e.g. "Sciatica guide".
+    pub title: String,
+    /// One line under the title.
+    pub summary: String,
+    /// Shown with the symptom finder: what it can and cannot tell you.
+    pub caveat: String,
+    pub sections: Vec<GuideSection>,
+    /// What a person may feel, for the symptom finder.
+    pub symptoms: Vec<Symptom>,
+}
+
+/// A section of the guide.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GuideSection {
+    /// Unique within the guide, e.g. `"causes"`.
+    pub id: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    /// Source ids: every section names its sources.
+    pub sources: Vec<String>,
+}
+
+/// A piece of a guide section.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Text(String),
+    /// A sub-heading.
+    Heading(String),
+    /// A statement with how good the evidence behind it is.
+    Evidence(Grade, String),
+    /// A caution, shown in the danger colour.
+    Caution(String),
+    /// Titled paragraphs, each linked to structures on the diagram.
+    Items(Vec<Item>),
+    /// Courses of the sciatic nerve past piriformis, each linked to a layer of the views.
+    Variants(Vec<Variant>),
+    /// A table with a header row.
+    Table(Table),
+    /// Treatment phases, drawn as a timeline.
+    Timeline(Vec<Phase>),
+    /// The red flags from `safety.ron`.
+    RedFlags,
+    /// The symptom finder over [`Guide::symptoms`].
+    SymptomFinder,
+    /// The routines from `routines.ron`, each with a Start button.
+    Routines,
+}
+
+/// How good the evidence behind a statement is.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Grade {
+    /// A national guideline's recommendation.
+    Guideline,
+    /// Systematic reviews with moderate-quality evidence.
+    Moderate,
+    /// Low-quality evidence: further research may well change the estimate.
+    Low,
+    /// Very low-quality evidence.
+    VeryLow,
+    /// Practice opinion or tradition, not trial evidence.
+    Opinion,
+    /// Tested and not supported, or not tested at all.
+    NotSupported,
+}
+
+impl Grade {
+    /// The label shown before the statement.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Guideline => "Guideline",
+            Self::Moderate => "Evidence: moderate",
+            Self::Low => "Evidence: low",
+            Self::VeryLow => "Evidence: very low",
+            Self::Opinion => "Practice opinion, not trial evidence",
+            Self::NotSupported => "Not supported by evidence",
+        }
+    }
+
+    /// Whether the evidence is weak (shown with a warning colour).
+    #[must_use]
+    pub fn is_weak(self) -> bool {
+        !matches!(self, Self::Guideline | Self::Moderate)
+    }
+}
+
+/// A titled paragraph linked to structures.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub title: String,
+    pub text: String,
+    /// Structure ids shown as links (and highlighted together on the diagram).
+    #[serde(default)]
+    pub structures: Vec<String>,
+}
+
+/// A course of the sciatic nerve, linked to the layer that draws it.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub title: String,
+    /// How common it is, e.g. "about 85% of limbs".
+    pub share: String,
+    pub text: String,
+    /// The layer id that draws it, on each of `views`.
+    pub layer: String,
+    /// View ids with that layer, e.g. `["posterior", "hip"]`.
+    pub views: Vec<String>,
+}
+
+/// A table: a header row and rows of the same width.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// A note under the table (e.g. which map it follows).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A phase of a treatment plan.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    /// e.g. "Acute".
+    pub name: String,
+    /// How often, in words: "1-2 sessions a week".
+    pub frequency: String,
+    /// Days between sessions, (shortest, longest): the marks on the timeline.
+    pub interval_days: (u32, u32),
+    /// How long the phase lasts in weeks, (shortest, longest); `None` while it is needed.
+    #[serde(default)]
+    pub weeks: Option<(u32, u32)>,
+    /// What the phase is for.
+    pub goal: String,
+}
+
+/// Something a person may feel, with the structures worth a look and why.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Symptom {
+    /// Unique within the guide, e.g. `"buttock_sitting"`.
+    pub id: String,
+    /// What is felt, e.g. "Buttock pain when sitting".
+    pub label: String,
+    /// Where, to group the choices: "Buttock", "Thigh", "Leg and foot", "Back".
+    pub area: String,
+    /// Structure ids highlighted on the diagram (a group without a drawing of its own shows
+    /// the muscles it is made of).
+    pub structures: Vec<String>,
+    /// Why these structures are worth a look, in a sentence or two.
+    pub why: String,
 }

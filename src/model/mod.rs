@@ -4,6 +4,9 @@ pub mod art;
 pub mod atlas;
 pub mod content;
 pub mod geometry;
+pub mod layers;
 pub mod quiz;
+pub mod routine;
 
 pub use atlas::{Atlas, PackInfo, PackOrigin, PreparedRegion, PreparedView, RegionRef, SearchHit};
+pub use layers::{LayerEntry, LayerGroup};

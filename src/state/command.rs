@@ -52,6 +52,8 @@ pub enum Command {
     SetCamera(Camera),
     /// Back to the whole figure (animated).
     ResetCamera,
+    /// Frame the selected muscle together with its referred-pain pattern (animated).
+    FramePattern,
     /// The screen rectangle the diagram was given (to zoom selections to fit it).
     SetViewport(emath::Rect),
     /// Light or dark theme.
@@ -76,6 +78,71 @@ pub enum Command {
     EndStudy,
     /// Hide the oldest notice under the top bar.
     DismissNotice,
+    /// Something in the sciatica guide.
+    Guide(GuideCommand),
+    /// Start a guided routine: first the red flags, then the steps.
+    StartRoutine(RoutineSource),
+    /// Something in the routine being followed.
+    Routine(RoutineCommand),
+}
+
+/// What a routine is made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RoutineSource {
+    /// A routine from `routines.ron`, by id.
+    Routine(String),
+    /// A structure's own self-massage steps and stretches, by structure id.
+    Structure(String),
+}
+
+/// Commands of guide mode.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GuideCommand {
+    /// Open the guide (at the section given, or where it was left) or close it.
+    Open(Option<String>),
+    Close,
+    /// Show a section by id.
+    Section(String),
+    /// Pick or unpick a symptom in the symptom finder; the diagram highlights what is worth a
+    /// look.
+    ToggleSymptom(String),
+    /// Back from a structure's page to the guide.
+    Back,
+    /// Show a course of the sciatic nerve: switch to the view and choose its layer.
+    ShowVariant {
+        view: String,
+        layer: String,
+    },
+    /// Highlight structures on the diagram (an item's links).
+    Highlight(Vec<String>),
+    /// Show the treatment plan large, for a client, or back to the panel.
+    Present(bool),
+}
+
+/// Commands of routine mode. Time comes from the state's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoutineCommand {
+    /// The red flags are read: begin the first step.
+    Begin,
+    /// Start the hold of the current step.
+    StartHold,
+    Pause,
+    Resume,
+    /// On to the next hold or step.
+    Next,
+    /// Straight to the next step.
+    Skip,
+    /// Back to the previous step.
+    Back,
+    /// The same hold again at another spot of the muscle.
+    AnotherSpot,
+    /// A longer or shorter hold, within the step's range.
+    Longer,
+    Shorter,
+    /// The clock may have moved: end a hold whose time is up.
+    Tick,
+    /// Leave the routine.
+    End,
 }
 
 /// Platform work a command asks for, carried out by the app after `apply`.
@@ -89,4 +156,6 @@ pub enum Effect {
     FocusDiagram,
     /// The user data changed in a way worth saving now (a study round finished).
     SaveUserData,
+    /// A hold ended: draw the person's attention (the window flashes if it is not in front).
+    HoldEnded,
 }

@@ -7,9 +7,12 @@
 //!   [`Effect`]s the platform must carry out (read files, move keyboard focus, save).
 
 pub mod camera;
+pub mod clock;
 pub mod command;
+mod guide;
 pub mod mode;
 pub mod prefs;
+mod routine;
 pub mod study;
 pub mod userdata;
 
@@ -19,8 +22,11 @@ use std::sync::Arc;
 use emath::{Pos2, Rect, vec2};
 
 pub use self::camera::Camera;
-pub use self::command::{Command, Effect, RegionEvent};
-pub use self::mode::{Mode, Study};
+pub use self::clock::{Clock, ManualClock, SystemClock};
+pub use self::command::{
+    Command, Effect, GuideCommand, RegionEvent, RoutineCommand, RoutineSource,
+};
+pub use self::mode::{GuidePage, GuideState, Mode, RoutineState, Study};
 pub use self::prefs::{LayerSetting, LayerStates, Preferences};
 pub use self::userdata::{StudyProgress, UserData, ZoneOnFoot};
 use crate::content::ContentError;
@@ -73,6 +79,8 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// Seed of the next study round.
     pub study_seed: u64,
+    /// Where hold timers get the time from.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
@@ -93,7 +101,20 @@ impl AppState {
             show_safety: false,
             notices: Vec::new(),
             study_seed,
+            clock: Arc::new(SystemClock::default()),
         }
+    }
+
+    /// The same state with timers on this clock (tests move a [`ManualClock`] by hand).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Whether clicks and links open pages: browsing, or reading the guide.
+    fn browsing(&self) -> bool {
+        matches!(self.mode, Mode::Browse | Mode::Guide(_))
     }
 
     /// Takes the result of reading the content: new content replaces the old (a selection that
@@ -194,6 +215,14 @@ impl AppState {
         )
     }
 
+    /// While a routine's hold counts: seconds until the countdown next changes (the app
+    /// redraws then, and only then).
+    #[must_use]
+    pub fn routine_repaint_in(&self) -> Option<f64> {
+        let routine = self.mode.routine().filter(|r| r.begun)?;
+        routine.run.repaint_in(self.clock.now_secs())
+    }
+
     /// Whether region names must be hidden on the diagram now (see [`Mode::conceals_names`]).
     #[must_use]
     pub fn conceals_names(&self) -> bool {
@@ -213,24 +242,31 @@ impl AppState {
                 }
             }
             Command::Region(event) => return self.region_event(event),
-            Command::ClearSelection => {
-                if let Mode::Browse = self.mode {
+            Command::ClearSelection => match self.mode {
+                Mode::Browse => {
                     self.linked.clear();
                     self.set_selection(None);
                 }
-            }
+                Mode::Guide(_) => self.guide_command(GuideCommand::Back),
+                Mode::Study(_) | Mode::Routine(_) => {}
+            },
             Command::Reveal(id) => {
-                if let Mode::Browse = self.mode {
+                if self.browsing() {
                     self.linked.clear();
                     self.reveal_regions(std::slice::from_ref(&id), Reveal::Select);
+                    self.guide_shows_structure();
                 }
             }
             Command::OpenStructure(id) => self.open_structure(&id),
             Command::ShowLinked(ids) => {
-                if let Mode::Browse = self.mode {
+                if self.browsing() {
                     self.reveal_regions(&ids, Reveal::Select);
+                    self.guide_shows_structure();
                 }
             }
+            Command::Guide(command) => self.guide_command(command),
+            Command::StartRoutine(source) => self.start_routine(&source),
+            Command::Routine(command) => return self.routine_command(command),
             Command::StartStudy => self.start_study(),
             Command::StudyChoice(i) => return self.study_choice(i),
             Command::StudyNext => self.study_next(),
@@ -239,15 +275,16 @@ impl AppState {
                 view,
                 layer,
                 visible,
-            } => self.update_layer(&view, &layer, |s| s.visible = visible),
+            } => self.update_layer(&view, &layer, |prefs, view, layer| {
+                prefs.set_visible(view, layer, visible);
+            }),
             Command::SetLayerOpacity {
                 view,
                 layer,
                 opacity,
-            } => {
-                let opacity = if opacity.is_finite() { opacity } else { 1.0 };
-                self.update_layer(&view, &layer, |s| s.opacity = opacity.clamp(0.0, 1.0));
-            }
+            } => self.update_layer(&view, &layer, |prefs, view, layer| {
+                prefs.set_opacity(view, layer, opacity);
+            }),
             Command::SetCamera(camera) => {
                 if let Some(view) = self.current_view() {
                     let mut camera = camera;
@@ -262,6 +299,7 @@ impl AppState {
                     );
                 }
             }
+            Command::FramePattern => self.frame_pattern(),
             Command::ResetCamera => {
                 if let Some(id) = self.current_view().map(|v| v.id.clone()) {
                     self.glide_to_whole(&id);
@@ -302,7 +340,52 @@ impl AppState {
             }
             (Mode::Study(_), RegionEvent::Activated(id)) => self.study_answer_region(&id),
             (Mode::Study(_), RegionEvent::Focused(_) | RegionEvent::ActivatedNothing) => None,
+            (Mode::Guide(_), RegionEvent::Activated(id) | RegionEvent::Focused(id)) => {
+                self.linked.clear();
+                self.set_selection(Some(Selection::Region(id)));
+                self.guide_shows_structure();
+                None
+            }
+            (Mode::Guide(_), RegionEvent::ActivatedNothing) => {
+                self.guide_command(GuideCommand::Back);
+                None
+            }
+            // The diagram shows the structure being worked; a click does not change it.
+            (Mode::Routine(_), _) => None,
         }
+    }
+
+    /// Glides the camera to show the selected region with the pattern it brings (a muscle's
+    /// referred pain reaching down the leg). Nothing happens without one.
+    fn frame_pattern(&mut self) {
+        let Some(atlas) = self.atlas.clone() else {
+            return;
+        };
+        let Some(found) = self.selected_region().and_then(|id| atlas.find_region(id)) else {
+            return;
+        };
+        let Some(view) = atlas.views.get(found.view) else {
+            return;
+        };
+        let pattern = atlas.pattern_of(view, found.region);
+        let Some(target) = std::iter::once(found.region)
+            .chain(pattern.iter().copied())
+            .filter_map(|i| view.regions.get(i))
+            .map(|r| r.bbox)
+            .reduce(Rect::union)
+            .filter(|_| !pattern.is_empty())
+        else {
+            return;
+        };
+        self.prefs.view = Some(view.id.clone());
+        let camera = Camera::focused_on(target, self.viewport, view.canvas_rect());
+        self.cameras.insert(
+            view.id.clone(),
+            ViewCamera {
+                camera,
+                animate: true,
+            },
+        );
     }
 
     /// Glides a view's camera back to the whole figure.
@@ -332,7 +415,9 @@ impl AppState {
     /// A structure's page: on the diagram when it has a region (the left one first), else
     /// the page alone.
     fn open_structure(&mut self, id: &str) {
-        let Mode::Browse = self.mode else { return };
+        if !self.browsing() {
+            return;
+        }
         let Some(atlas) = self.atlas.clone() else {
             return;
         };
@@ -349,13 +434,16 @@ impl AppState {
                 self.set_selection(Some(Selection::Structure(id.to_owned())));
             }
         }
+        self.guide_shows_structure();
     }
 
+    /// Changes a layer of a view (both named by id) through the preferences, which keep the
+    /// rule for alternative layers.
     fn update_layer(
         &mut self,
         view_id: &str,
         layer_id: &str,
-        change: impl FnOnce(&mut LayerSetting),
+        change: impl FnOnce(&mut Preferences, &PreparedView, usize),
     ) {
         let Some(atlas) = self.atlas.as_deref() else {
             return;
@@ -366,9 +454,7 @@ impl AppState {
         let Some(layer) = view.layer_index(layer_id) else {
             return;
         };
-        let mut setting = self.prefs.layer(view, layer);
-        change(&mut setting);
-        self.prefs.set_layer(view_id, layer_id, setting);
+        change(&mut self.prefs, view, layer);
     }
 
     /// Switches to the view holding most of `ids` and shows their layers. [`Reveal::Select`]
@@ -402,17 +488,14 @@ impl AppState {
             .filter(|r| r.view == view_index)
             .filter_map(|r| atlas.region(*r))
             .collect();
+        let regions = self.on_one_alternative(view, regions);
         self.prefs.view = Some(view.id.clone());
         for region in &regions {
             if !self.prefs.layer_shown(view, region.layer) {
-                let mut setting = self.prefs.layer(view, region.layer);
-                setting.visible = true;
-                if setting.opacity < 0.2 {
-                    setting.opacity = 1.0;
+                if self.prefs.layer(view, region.layer).opacity < 0.2 {
+                    self.prefs.set_opacity(view, region.layer, 1.0);
                 }
-                if let Some(layer) = view.layers.get(region.layer) {
-                    self.prefs.set_layer(&view.id, &layer.id, setting);
-                }
+                self.prefs.set_visible(view, region.layer, true);
             }
         }
         let Some(target) = regions.iter().map(|r| r.bbox).reduce(Rect::union) else {
@@ -437,6 +520,40 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// Of regions on alternative layers (the sciatic nerve's courses), only those on one
+    /// alternative per group: the one the group shows (or last showed) when any are on it,
+    /// else the first one's. Revealing never flips between alternatives.
+    fn on_one_alternative<'a>(
+        &self,
+        view: &PreparedView,
+        regions: Vec<&'a PreparedRegion>,
+    ) -> Vec<&'a PreparedRegion> {
+        let keep: Vec<Option<usize>> = view
+            .groups
+            .iter()
+            .map(|group| {
+                let choice = self.prefs.group_choice(view, group);
+                let on = |l: usize| regions.iter().any(|r| r.layer == l);
+                choice.filter(|&l| on(l)).or_else(|| {
+                    regions
+                        .iter()
+                        .map(|r| r.layer)
+                        .find(|&l| group.layers().any(|g| g == l))
+                })
+            })
+            .collect();
+        regions
+            .into_iter()
+            .filter(|r| {
+                view.groups.iter().zip(&keep).all(|(group, keep)| {
+                    !group.layers().any(|l| l == r.layer) || *keep == Some(r.layer)
+                })
+            })
+            .collect()
+    }
+}
+
 /// What revealing regions does besides showing them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reveal {
@@ -446,14 +563,15 @@ enum Reveal {
     Highlight,
 }
 
-/// The left-side (or first) selectable region that shows a structure.
+/// The left-side (or first) selectable region that shows a structure (not a referred-pain
+/// pattern drawn for it: see [`PreparedView::is_overlay`]).
 #[must_use]
 pub fn first_region_of(atlas: &Atlas, structure: &str) -> Option<String> {
     let mut first = None;
     for r in atlas
         .views
         .iter()
-        .flat_map(|v| &v.regions)
+        .flat_map(|v| v.regions.iter().filter(|r| !v.is_overlay(r)))
         .filter(|r| r.is_selectable() && r.structure.as_deref() == Some(structure))
     {
         if r.side == Side::Left {

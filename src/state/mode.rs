@@ -1,7 +1,8 @@
 //! The app's modes. Each mode decides what a region event means and what the diagram may
-//! show; later modes (consultation, guided routine) join this enum.
+//! show; later modes (consultation) join this enum.
 
 use crate::model::quiz::{Question, Quiz};
+use crate::model::routine::Run;
 
 /// What the app is being used for right now.
 #[derive(Clone, Debug, Default)]
@@ -11,6 +12,44 @@ pub enum Mode {
     Browse,
     /// A study round on the foot reflex zones: clicking answers the question.
     Study(Study),
+    /// Reading the sciatica guide: its sections in the side panel, its links and the symptom
+    /// finder highlighting structures on the diagram; clicking a region opens its page.
+    Guide(GuideState),
+    /// Following a guided self-massage routine: the diagram shows the structure being worked,
+    /// clicks do not change it.
+    Routine(Box<RoutineState>),
+}
+
+/// The guide as the person left it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuideState {
+    /// The section shown (a section id).
+    pub section: String,
+    /// The symptoms picked in the symptom finder (symptom ids, in the guide's order).
+    pub picked: Vec<String>,
+    /// What the side panel shows.
+    pub page: GuidePage,
+    /// The treatment plan shown large, for a client.
+    pub presenting: bool,
+}
+
+/// What the side panel shows in guide mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GuidePage {
+    /// The guide's sections.
+    Guide,
+    /// The page of the structure selected from the guide (with a way back).
+    Structure,
+}
+
+/// A routine in progress.
+#[derive(Clone, Debug)]
+pub struct RoutineState {
+    pub run: Run,
+    /// Whether the person has read the red flags and begun; until then no timer runs.
+    pub begun: bool,
+    /// Where to go back to when the routine ends.
+    pub back_to: Option<GuideState>,
 }
 
 /// A study round in progress.
@@ -25,7 +64,7 @@ impl Mode {
     #[must_use]
     pub fn conceals_names(&self) -> bool {
         match self {
-            Self::Browse => false,
+            Self::Browse | Self::Guide(_) | Self::Routine(_) => false,
             Self::Study(study) => {
                 !study.quiz.is_finished()
                     && study.quiz.question().is_some()
@@ -38,7 +77,25 @@ impl Mode {
     /// moving through the map gives nothing away.
     #[must_use]
     pub fn focus_selects(&self) -> bool {
-        matches!(self, Self::Browse)
+        matches!(self, Self::Browse | Self::Guide(_))
+    }
+
+    /// The routine in progress, in routine mode.
+    #[must_use]
+    pub fn routine(&self) -> Option<&RoutineState> {
+        match self {
+            Self::Routine(routine) => Some(routine),
+            _ => None,
+        }
+    }
+
+    /// The guide's state, in guide mode.
+    #[must_use]
+    pub fn guide(&self) -> Option<&GuideState> {
+        match self {
+            Self::Guide(guide) => Some(guide),
+            _ => None,
+        }
     }
 
     /// The study round, in study mode.
@@ -46,7 +103,7 @@ impl Mode {
     pub fn quiz(&self) -> Option<&Quiz> {
         match self {
             Self::Study(study) => Some(&study.quiz),
-            Self::Browse => None,
+            Self::Browse | Self::Guide(_) | Self::Routine(_) => None,
         }
     }
 

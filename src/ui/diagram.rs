@@ -10,7 +10,7 @@ use egui::{
 };
 
 use super::label_layout::{LabelRequest, place_labels};
-use super::palette::{Palette, mix, with_opacity};
+use super::palette::{Palette, luminance, mix, with_opacity};
 use crate::model::content::{Paint, Side};
 use crate::model::geometry::{FillMesh, Polyline};
 use crate::model::{Atlas, PreparedRegion, PreparedView};
@@ -104,7 +104,12 @@ pub fn diagram_ui(
     }
     let screen_from_diagram = camera.screen_from_diagram(rect, canvas);
     let px = camera.scale(rect, canvas);
-    let layers = input.settings.layer_states(view);
+    let selected = input.selected.and_then(|id| view.region_index(id));
+    // A selected muscle brings its referred-pain pattern even while that layer is hidden.
+    let layers = input
+        .settings
+        .layer_states(view)
+        .with_selection(input.atlas, view, selected);
     let shown = |layer: usize| layers.shown(layer);
 
     // Hover and click, by our own hit-test in diagram coordinates.
@@ -117,7 +122,6 @@ pub fn diagram_ui(
         }));
     }
 
-    let selected = input.selected.and_then(|id| view.region_index(id));
     let twin = selected
         .and_then(|i| view.regions[i].twin)
         .filter(|_| input.linked.is_empty());
@@ -157,12 +161,12 @@ pub fn diagram_ui(
                 let opacity = input.settings.layer(view, layer).opacity;
                 let ghosted = layers.ghosted(layer);
                 let mut shapes = Vec::new();
-                if shown(layer) {
+                if shown(layer) || layers.layer_has_selection_extras(view, layer) {
                     for (i, region) in view
                         .regions
                         .iter()
                         .enumerate()
-                        .filter(|(_, r)| r.layer == layer)
+                        .filter(|(i, r)| r.layer == layer && layers.region_drawn(view, *i))
                         .filter(|(_, r)| rect.intersects(screen_from_diagram.mul_rect(r.bbox)))
                     {
                         let emphasis = if Some(i) == selected {
@@ -198,7 +202,7 @@ pub fn diagram_ui(
             .chain(hovered.map(|i| (i, 1.8, input.palette.hover)));
         for (i, width, color) in outlined {
             let region = &view.regions[i];
-            if shown(region.layer) {
+            if layers.region_drawn(view, i) {
                 let stroke = Stroke::new(width, color);
                 outline(&mut shapes, region, screen_from_diagram, px, stroke);
             }
@@ -209,6 +213,10 @@ pub fn diagram_ui(
     // Per frame: the layer images and the cached meshes, in drawing order.
     for (layer_index, mesh) in cache.layers.iter().enumerate() {
         if !shown(layer_index) {
+            // Hidden, except for what the selection brings (its image stays hidden).
+            if !mesh.is_empty() {
+                painter.add(Shape::Mesh(mesh.clone()));
+            }
             continue;
         }
         if let Some(Some(texture)) = input.textures.get(layer_index) {
@@ -223,6 +231,7 @@ pub fn diagram_ui(
     if hovered.is_some() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
+    region_labels_ui(&painter, input, &layers, screen_from_diagram, px);
     side_markers_ui(&painter, view, screen_from_diagram, rect, &input.palette);
     if !input.conceal_names {
         labels_ui(ui, &painter, input, &layers, screen_from_diagram);
@@ -242,7 +251,7 @@ pub fn diagram_ui(
         .map(|i| &view.regions[i])
         .filter(|_| !input.conceal_names)
     {
-        let name = input.atlas.region_name(region);
+        let name = overlay_name(input.atlas, view, region);
         let layer_title = view
             .layers
             .get(region.layer)
@@ -289,7 +298,7 @@ fn paint_region(
     px: f32,
     (opacity, fill_opacity, emphasis, palette): (f32, f32, Emphasis, &Palette),
 ) {
-    let look = look_of(region, palette, px);
+    let look = palette.region_look(region, px);
     let (_, fill_mesh) = shape_of(region, px);
     if let Some(base) = look.fill
         && !fill_mesh.indices.is_empty()
@@ -336,49 +345,6 @@ fn paint_region(
         };
         let stroke = Stroke::new(stroke.width, with_opacity(stroke.color, opacity));
         outline_dashed(shapes, region, screen_from_diagram, px, stroke, dash);
-    }
-}
-
-/// How a region is drawn at this zoom: its fill and its outline (with dash and gap in screen
-/// pixels when dashed).
-struct Look {
-    fill: Option<Color32>,
-    outline: Option<(Stroke, Option<(f32, f32)>)>,
-}
-
-/// Outline width on screen for a width in diagram units: thinner when zoomed out, never a
-/// smear (the square root keeps outlines fine at full figure and firm when zoomed in).
-fn screen_width(width: f32, px: f32) -> f32 {
-    (width * px.sqrt() * 0.9).clamp(0.6, 2.5)
-}
-
-fn look_of(region: &PreparedRegion, palette: &Palette, px: f32) -> Look {
-    let color = |[r, g, b, a]: [u8; 4]| Color32::from_rgba_unmultiplied(r, g, b, a);
-    if let Some(art) = &region.art {
-        return Look {
-            fill: art.fill.map(color),
-            outline: art.stroke.as_ref().map(|s| {
-                let stroke = Stroke::new(screen_width(s.width, px), color(s.color));
-                let dash = s
-                    .dash
-                    .map(|[on, off]| ((on * px).max(3.0), (off * px).max(2.0)));
-                (stroke, dash)
-            }),
-        };
-    }
-    let Some(paint) = region.paint else {
-        return Look {
-            fill: None,
-            outline: None,
-        };
-    };
-    let style = palette.style(paint, px);
-    // Guide lines often lie on zone borders: dashed (and in a colour of their own) they stand
-    // apart.
-    let dash = (paint == Paint::Guide).then_some((7.0, 4.0));
-    Look {
-        fill: paint.is_filled().then_some(style.fill),
-        outline: Some((style.outline, dash)),
     }
 }
 
@@ -458,6 +424,8 @@ fn labels_ui(
         if !(input.settings.labels || is_selected)
             || !region.is_selectable()
             || !shown(region.layer)
+            // A referred-pain pattern is not where its muscle is: named only when selected.
+            || (view.is_overlay(region) && !is_selected)
             // Only where the region itself is seen at its anchor, not one drawn over it.
             || layers.hit(view, region.anchor) != Some(i)
         {
@@ -523,6 +491,47 @@ fn labels_ui(
             galley.clone(),
             text_color,
         );
+    }
+}
+
+/// Each region's own short label (e.g. a longitudinal zone's number), centred at its anchor,
+/// where its layer is shown and the shape is large enough on screen to hold the text. A
+/// selectable region's label is a name, so it is hidden while names are concealed.
+fn region_labels_ui(
+    painter: &egui::Painter,
+    input: &DiagramInput<'_>,
+    layers: &LayerStates,
+    screen_from_diagram: TSTransform,
+    px: f32,
+) {
+    let font = FontId::proportional(13.0);
+    for region in &input.view.regions {
+        let Some(label) = region.label.as_deref() else {
+            continue;
+        };
+        if !layers.shown(region.layer) || (input.conceal_names && region.is_selectable()) {
+            continue;
+        }
+        let shape = screen_from_diagram.mul_rect(region.bbox);
+        let anchor = screen_from_diagram.mul_pos(region.anchor);
+        if !painter.clip_rect().contains(anchor) {
+            continue;
+        }
+        let fill = input.palette.region_look(region, px).fill;
+        // Dark text on a light fill, light text on a dark one; on a line, the theme's text.
+        let color = match fill {
+            Some(fill) if luminance(fill) > 0.35 => Color32::from_rgb(0x20, 0x20, 0x20),
+            Some(_) => Color32::WHITE,
+            None => input.palette.hover,
+        };
+        let opacity = input.settings.layer(input.view, region.layer).opacity;
+        let color = with_opacity(color, opacity);
+        let galley = painter.layout_no_wrap(label.to_owned(), font.clone(), color);
+        let needs = galley.size() + Vec2::new(2.0, 0.0);
+        if needs.x > shape.width() * 0.85 || needs.y > shape.height() * 0.85 {
+            continue;
+        }
+        painter.galley(anchor - galley.size() / 2.0, galley, color);
     }
 }
 
@@ -617,7 +626,10 @@ fn region_targets_ui(
             let label = if input.conceal_names {
                 format!("Region {} of the map", i + 1)
             } else {
-                input.atlas.region_label(region)
+                match overlay_word(view, region) {
+                    Some(word) => format!("{}, {word}", input.atlas.region_label(region)),
+                    None => input.atlas.region_label(region),
+                }
             };
             WidgetInfo::selected(egui::Role::Button, true, is_selected, label)
         });
@@ -635,5 +647,25 @@ fn region_targets_ui(
             ui.painter()
                 .circle_stroke(centre, 6.0, Stroke::new(2.0, input.palette.selected));
         }
+    }
+}
+
+/// What a region on a layer drawn with the selection shows of its muscle.
+fn overlay_word(view: &PreparedView, region: &PreparedRegion) -> Option<&'static str> {
+    if !view.is_overlay(region) {
+        return None;
+    }
+    Some(match region.paint {
+        Some(Paint::TriggerPoint) => "trigger points",
+        _ => "referred pain",
+    })
+}
+
+/// A region's name for its tooltip: "Gluteus minimus: referred pain" on a referral layer.
+fn overlay_name(atlas: &Atlas, view: &PreparedView, region: &PreparedRegion) -> String {
+    let name = atlas.region_name(region);
+    match overlay_word(view, region) {
+        Some(word) => format!("{name}: {word}"),
+        None => name.to_owned(),
     }
 }

@@ -5,12 +5,16 @@
 
 pub mod detail;
 pub mod diagram;
+pub mod guide;
 pub mod label_layout;
 pub mod layers;
+pub mod legend;
 pub mod palette;
 pub mod quiz;
+pub mod routine;
 pub mod safety;
 pub mod search;
+pub mod timeline;
 pub mod top_bar;
 pub mod widgets;
 pub mod zone;

@@ -2,6 +2,7 @@
 
 use egui::{Color32, Stroke};
 
+use crate::model::PreparedRegion;
 use crate::model::content::{Hue, Paint};
 
 /// Fill and outline of one paint kind.
@@ -124,12 +125,15 @@ impl Palette {
             Paint::Zone(hue) => (zone_fill(hue), rgb(0x6a, 0x60, 0x70), w(0.9)),
             Paint::Fibre => (Color32::TRANSPARENT, rgb(0x7a, 0x2c, 0x26), w(0.7)),
             Paint::Ligament => (rgb(0xd6, 0xdc, 0xe4), rgb(0x6a, 0x74, 0x84), w(1.0)),
+            // A crimson leaning to magenta with a firm outline: it reads on the pale figure and
+            // stays apart from the muscle reds when drawn over a selected muscle.
             Paint::Referral => (
-                Color32::from_rgba_unmultiplied(0xe0, 0x30, 0x30, 0x70),
-                rgb(0xb0, 0x20, 0x20),
-                w(1.0),
+                Color32::from_rgba_unmultiplied(0xd8, 0x14, 0x5a, 0x6c),
+                rgb(0x9c, 0x00, 0x3c),
+                w(1.3),
             ),
-            Paint::TriggerPoint => (rgb(0x8c, 0x10, 0x18), rgb(0x40, 0x00, 0x08), w(1.0)),
+            // Dark spots with a pale ring, visible on muscle and skin alike.
+            Paint::TriggerPoint => (rgb(0x5c, 0x00, 0x24), rgb(0xff, 0xec, 0xf0), w(1.4)),
             Paint::Dermatome(hue) => {
                 let [r, g, b, _] = zone_fill(hue).to_array();
                 (
@@ -221,6 +225,54 @@ pub fn over(fg: Color32, bg: Color32) -> Color32 {
 pub fn contrast(a: Color32, b: Color32) -> f32 {
     let (la, lb) = (luminance(over(a, b)), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// How a region is drawn at this zoom: its fill and its outline (with dash and gap in screen
+/// pixels when dashed).
+pub struct RegionLook {
+    pub fill: Option<Color32>,
+    pub outline: Option<(Stroke, Option<(f32, f32)>)>,
+}
+
+/// Outline width on screen for a width in diagram units: thinner when zoomed out, never a
+/// smear (the square root keeps outlines fine at full figure and firm when zoomed in).
+fn screen_width(width: f32, px: f32) -> f32 {
+    (width * px.sqrt() * 0.9).clamp(0.6, 2.5)
+}
+
+impl Palette {
+    /// How a region is drawn at `px` screen pixels per diagram unit: the artwork's own fill,
+    /// stroke and dash, or the theme's colours for its paint.
+    #[must_use]
+    pub fn region_look(&self, region: &PreparedRegion, px: f32) -> RegionLook {
+        let color = |[r, g, b, a]: [u8; 4]| Color32::from_rgba_unmultiplied(r, g, b, a);
+        if let Some(art) = &region.art {
+            return RegionLook {
+                fill: art.fill.map(color),
+                outline: art.stroke.as_ref().map(|s| {
+                    let stroke = Stroke::new(screen_width(s.width, px), color(s.color));
+                    let dash = s
+                        .dash
+                        .map(|[on, off]| ((on * px).max(3.0), (off * px).max(2.0)));
+                    (stroke, dash)
+                }),
+            };
+        }
+        let Some(paint) = region.paint else {
+            return RegionLook {
+                fill: None,
+                outline: None,
+            };
+        };
+        let style = self.style(paint, px);
+        // Guide lines often lie on zone borders: dashed (and in a colour of their own) they stand
+        // apart.
+        let dash = (paint == Paint::Guide).then_some((7.0, 4.0));
+        RegionLook {
+            fill: paint.is_filled().then_some(style.fill),
+            outline: Some((style.outline, dash)),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::palette::Palette;
-use super::widgets::text_with_links_ui;
-use crate::model::content::{Safety, Urgency};
+use super::widgets::{red_flags_ui, text_with_links_ui};
+use crate::model::content::Safety;
 
 /// The safety text; shown in a window.
 pub fn safety_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, cite: impl Fn(&str) -> String) {
@@ -13,19 +13,7 @@ pub fn safety_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, cite: impl Fn(
         ui.add_space(8.0);
         ui.label(RichText::new("Red flags: see a doctor").strong().size(16.0));
         ui.separator();
-        for flag in &safety.red_flags {
-            let (word, color) = match flag.urgency {
-                Urgency::Emergency => ("Emergency", palette.danger),
-                Urgency::SameDay => ("Today", palette.warning),
-                Urgency::Soon => ("Soon", palette.caution),
-            };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(word).strong().color(color));
-                ui.label(RichText::new(&flag.sign).strong());
-            });
-            ui.label(&flag.action);
-            ui.add_space(4.0);
-        }
+        red_flags_ui(ui, safety, palette, false);
         ui.add_space(6.0);
         ui.label(RichText::new("Do not massage").strong().size(16.0));
         ui.separator();

@@ -1,4 +1,4 @@
-//! The top bar: views, search, study, safety, theme and reload, laid out for every window
+//! The top bar: views, search, study, the guide, safety, theme and reload, laid out for every window
 //! width from the minimum (720 points) up: tabs become a drop-down, secondary buttons go into
 //! a menu, and the safety button keeps its place.
 
@@ -7,13 +7,15 @@ use egui::{RichText, Ui};
 use super::palette::Palette;
 use super::search::{SearchState, search_ui};
 use crate::model::Atlas;
-use crate::state::Command;
+use crate::state::{Command, GuideCommand};
 
 /// What the top bar shows.
 pub struct TopBarInput<'a> {
     pub atlas: &'a Atlas,
     pub current_view: Option<&'a str>,
     pub studying: bool,
+    /// The sciatica guide is open.
+    pub guide_open: bool,
     pub dark: bool,
     pub show_safety: bool,
     pub palette: &'a Palette,
@@ -26,7 +28,7 @@ pub struct TopBarLayout {
     pub tabs: bool,
     /// Theme and reload in a menu instead of buttons.
     pub menu: bool,
-    /// "Safety" instead of "Safety and red flags".
+    /// "Safety" instead of "Safety and red flags", "Guide" instead of "Sciatica guide".
     pub short_safety: bool,
     /// Width of the search field.
     pub search_width: u16,
@@ -38,6 +40,9 @@ pub struct TopBarWidths {
     pub title: f32,
     pub tabs: f32,
     pub study: f32,
+    /// "Sciatica guide" and "Guide" (0 when the content has no guide).
+    pub guide_long: f32,
+    pub guide_short: f32,
     pub safety_long: f32,
     pub safety_short: f32,
     pub theme_and_reload: f32,
@@ -59,7 +64,11 @@ impl TopBarLayout {
                 + if tabs { w.tabs } else { DROP_DOWN }
                 + search
                 + w.study
-                + if short { w.safety_short } else { w.safety_long }
+                + if short {
+                    w.safety_short + w.guide_short
+                } else {
+                    w.safety_long + w.guide_long
+                }
                 + if menu { w.menu } else { w.theme_and_reload }
                 + SLACK;
             used <= width
@@ -83,7 +92,7 @@ impl TopBarLayout {
             search
         } else {
             // The smallest window: the search field takes what is left.
-            let rest = DROP_DOWN + w.study + w.safety_short + w.menu + SLACK;
+            let rest = DROP_DOWN + w.study + w.safety_short + w.guide_short + w.menu + SLACK;
             (width - rest).clamp(60.0, SEARCH_MIN)
         };
         Self {
@@ -120,6 +129,16 @@ fn measure(ui: &Ui, atlas: &Atlas) -> TopBarWidths {
             .sum::<f32>()
             + 12.0,
         study: text("Study zones", None),
+        guide_long: if atlas.guide.is_some() {
+            text("Sciatica guide", None)
+        } else {
+            0.0
+        },
+        guide_short: if atlas.guide.is_some() {
+            text("Guide", None)
+        } else {
+            0.0
+        },
         safety_long: text("Safety and red flags", None),
         safety_short: text("Safety", None),
         theme_and_reload: text("Light theme", None) + text("Reload", None),
@@ -180,6 +199,23 @@ pub fn top_bar_ui(
                 } else {
                     Command::StartStudy
                 });
+            }
+        }
+        if atlas.guide.is_some() {
+            let label = if layout.short_safety {
+                "Guide"
+            } else {
+                "Sciatica guide"
+            };
+            let guide = ui.selectable_label(input.guide_open, label).on_hover_text(
+                "What sciatica is, a symptom finder, self-care, routines and red flags",
+            );
+            if guide.clicked() {
+                commands.push(Command::Guide(if input.guide_open {
+                    GuideCommand::Close
+                } else {
+                    GuideCommand::Open(None)
+                }));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -243,6 +279,8 @@ mod tests {
             title: 130.0,
             tabs: 620.0,
             study: 90.0,
+            guide_long: 110.0,
+            guide_short: 55.0,
             safety_long: 150.0,
             safety_short: 62.0,
             theme_and_reload: 150.0,
@@ -259,7 +297,11 @@ mod tests {
         let used = 230.0
             + f32::from(narrow.search_width)
             + 90.0
-            + if narrow.short_safety { 62.0 } else { 150.0 }
+            + if narrow.short_safety {
+                62.0 + 55.0
+            } else {
+                150.0 + 110.0
+            }
             + 30.0;
         assert!(used <= 720.0, "{used}");
     }
@@ -275,9 +317,9 @@ mod tests {
                 + f32::from(l.search_width)
                 + w.study
                 + if l.short_safety {
-                    w.safety_short
+                    w.safety_short + w.guide_short
                 } else {
-                    w.safety_long
+                    w.safety_long + w.guide_long
                 }
                 + if l.menu { w.menu } else { w.theme_and_reload };
             assert!(used <= width, "{width}: {l:?} needs {used}");

@@ -2,7 +2,9 @@
 
 use egui::{Color32, RichText, Ui};
 
+use super::palette::Palette;
 use crate::model::Atlas;
+use crate::model::content::{Safety, Urgency};
 
 /// A section heading with a rule under it.
 pub fn section(ui: &mut Ui, title: &str) {
@@ -31,6 +33,59 @@ pub fn callout(ui: &mut Ui, accent: Color32, text: &str) {
             ui.label(text);
         });
     ui.add_space(3.0);
+}
+
+/// The red flags, each with how soon to act and what to do; `urgent_only` keeps the
+/// emergencies and same-day signs (where self-massage starts).
+pub fn red_flags_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, urgent_only: bool) {
+    for flag in &safety.red_flags {
+        let (word, color) = match flag.urgency {
+            Urgency::Emergency => ("Emergency", palette.danger),
+            Urgency::SameDay => ("Today", palette.warning),
+            Urgency::Soon => ("Soon", palette.caution),
+        };
+        if urgent_only && flag.urgency == Urgency::Soon {
+            continue;
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(word).strong().color(color));
+            ui.label(RichText::new(&flag.sign).strong());
+        });
+        ui.label(&flag.action);
+        ui.add_space(4.0);
+    }
+}
+
+/// The frame of every red-flag notice: a tinted panel with a danger-coloured border.
+pub fn danger_frame(palette: &Palette) -> egui::Frame {
+    egui::Frame::new()
+        .fill(palette.danger.gamma_multiply(0.10))
+        .stroke(egui::Stroke::new(1.5, palette.danger))
+        .corner_radius(4.0)
+        .inner_margin(8.0)
+}
+
+/// A framed red-flag notice: the emergency signs in one list, and a link to all of them.
+/// Returns whether the link was clicked.
+pub fn red_flag_notice_ui(ui: &mut Ui, safety: &Safety, palette: &Palette, title: &str) -> bool {
+    let mut clicked = false;
+    danger_frame(palette).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(title).strong().color(palette.danger));
+        for flag in safety
+            .red_flags
+            .iter()
+            .filter(|f| f.urgency == Urgency::Emergency)
+        {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("•").color(palette.danger));
+                ui.label(&flag.sign);
+            });
+        }
+        clicked = ui.link("All red flags and when not to massage…").clicked();
+    });
+    ui.add_space(4.0);
+    clicked
 }
 
 /// Text with its web addresses as clickable links (a citation that names its URL).

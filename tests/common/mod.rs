@@ -75,3 +75,60 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A test fixture folder under tests/fixtures.
+pub fn fixture_dir(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Copies fixture folders (later ones over earlier) into a temporary `data` folder, writes
+/// `files` (path, text) over them, then replaces the first `from` by `to` in `file` (no edit
+/// when `file` is empty).
+pub fn edited_fixture(
+    fixtures: &[&str],
+    files: &[(&str, &str)],
+    (file, from, to): (&str, &str, &str),
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    for name in fixtures {
+        copy_dir(&fixture_dir(name), &data);
+    }
+    for (name, text) in files {
+        std::fs::write(data.join(name), text).unwrap();
+    }
+    if !file.is_empty() {
+        let path = data.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "fixture {file} has no {from:?}");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    (dir, data)
+}
+
+/// Asserts exactly one error, in `file` (a path ending), at line:column, whose message
+/// contains `words`, shown as `file:line:column: message`.
+pub fn assert_one_error(
+    errors: &[bodywork_atlas::content::ContentError],
+    file: &str,
+    (line, column): (usize, usize),
+    words: &str,
+) {
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let e = &errors[0];
+    let shown = e.to_string();
+    assert!(e.location.file.ends_with(file), "{shown}");
+    assert_eq!(
+        (e.location.line, e.location.column),
+        (line, column),
+        "{shown}"
+    );
+    assert!(shown.contains(words), "{shown}");
+    let (prefix, _) = shown.split_once(": ").unwrap();
+    assert!(
+        prefix.ends_with(&format!("{file}:{line}:{column}")),
+        "shown as file:line:column: {shown}"
+    );
+}

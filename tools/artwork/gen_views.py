@@ -364,6 +364,14 @@ POSTERIOR_INTRO = [
     "sciatic nerve leaving the pelvis under piriformis and running down the back of the thigh. The "
     "nerve's less common routes past piriformis are separate layers; only one is shown at a time. "
     "For a larger drawing of the buttock, open the hip close-up.",
+    "Two layers map the skin instead of the muscles. Referred pain shows, one muscle at a time, "
+    "where trigger points in piriformis, gluteus medius and minimus, quadratus lumborum and the "
+    "hamstrings send pain, as Travell and Simons drew it: a clinical pattern, not proof. Selecting "
+    "one of these muscles shows its pattern as well. Dermatomes shows the strips of skin served by "
+    "the L4, L5, S1 and S2 nerve roots, which is where pain, tingling or numbness from a pressed "
+    "root runs. The drawing follows the evidence-based map of Lee et al. (2008); the classic maps of "
+    "Foerster and of Keegan and Garrett draw the strips differently, and on every map neighbouring "
+    "strips overlap.",
 ]
 
 HIP_INTRO = [
@@ -386,11 +394,13 @@ HIP_INTRO = [
 # variants, alternatives in one exclusive group. Prevalences from Tomaszewski et al. 2016
 # (meta-analysis of 7,068 limbs: the usual course 85.2%, the common fibular division through
 # piriformis 9.8%, every other pattern together about 5%); see data/sources.ron.
+# The titles share "Sciatic nerve: ", which the layer panel shows once as the group's name with
+# the rest of each title as a choice.
 SCIATIC_COURSES = [
-    ("nerves", "Sciatic nerve, usual: below piriformis (85%)", True),
-    ("nerves_through", "Sciatic variant: part through piriformis (10%)", False),
-    ("nerves_split", "Sciatic variant: split around piriformis (<5%)", False),
-    ("nerves_above", "Sciatic variant: above piriformis (<5%)", False),
+    ("nerves", "Sciatic nerve: usual course, below piriformis (85%)", True),
+    ("nerves_through", "Sciatic nerve: one division through piriformis (10%)", False),
+    ("nerves_split", "Sciatic nerve: split around piriformis (<5%)", False),
+    ("nerves_above", "Sciatic nerve: all above piriformis (<5%)", False),
 ]
 
 
@@ -1042,6 +1052,185 @@ def post_anatomy(v, P, full):
     fibre(v, P + "fibres_gluteus_maximus", S, within(fibre_fan(medial, apo, 9, bow=0.012, t0=0.06, t1=0.96), maximus))
 
 
+# ---- referred pain: trigger-point areas and where they refer pain (Travell & Simons, vol. 2)
+#
+# One layer per muscle, alternatives in one exclusive group (one pattern at a time reads; laid
+# over each other they are a red blur), each drawn with the selection: selecting the muscle
+# shows its pattern even while the layer is off. Regions name the muscle, so a click opens its
+# page. The titles share their head, which the layer panel shows once for the group.
+REFERRAL_HEAD = "Referred pain (clinical pattern, not proof): "
+REFERRAL_LAYERS = [
+    ("referral_piriformis", "Piriformis"),
+    ("referral_gluteus_medius", "Gluteus medius"),
+    ("referral_gluteus_minimus", "Gluteus minimus"),
+    ("referral_quadratus_lumborum", "Quadratus lumborum"),
+    ("referral_hamstrings", "Hamstrings"),
+]
+
+DERMATOME_LAYER = ("dermatomes", "Dermatomes L4-S2 (after Lee et al. 2008)", False, 1.0)
+# Layers that map the skin: the muscles fade under them.
+SKIN_MAPS = ["dermatomes"] + [lid for (lid, _name) in REFERRAL_LAYERS]
+ANT_SKIN_MAPS = ["dermatomes", "referral_gluteus_minimus"]
+
+
+# ---- dermatomes L4, L5, S1, S2 after the evidence-based map of Lee et al. 2008: translucent
+# strips, one hue per root, clickable (structures dermatome_l4 ... in data/structures/dermatomes.ron)
+DERMATOME_HUES = {"l4": "Sky", "l5": "Mint", "s1": "Peach", "s2": "Lilac"}
+
+
+def dermatome(v, rid, root, parts):
+    """The strip of skin of one root: closed outlines of (dx, h), both sides."""
+    path = " ".join(closed_path(v.f.pts(seq)) for seq in parts)
+    v.add(rid + "_left", "dermatomes", "Left", "Dermatome(%s)" % DERMATOME_HUES[root], path,
+          "dermatome_" + root, rid + "_right")
+
+
+def post_dermatomes(v):
+    """The back of the leg: S2 down the back of the thigh, S1 the back of the calf and the heel,
+    L5 the outer edge of the leg, L4 the inner edge of the calf."""
+    dermatome(v, "dermatome_s2", "s2", [[
+        (0.29, 4.47), (0.37, 4.48), (0.45, 4.5), (0.45, 4.8), (0.43, 5.2), (0.41, 5.6),
+        (0.39, 5.9), (0.36, 6.06, "c"), (0.28, 6.06, "c"), (0.27, 5.9), (0.265, 5.6), (0.265, 5.2),
+        (0.27, 4.8),
+    ]])
+    dermatome(v, "dermatome_s1", "s1", [[
+        (0.25, 6.12, "c"), (0.35, 6.1), (0.45, 6.13, "c"), (0.47, 6.4), (0.45, 6.7), (0.42, 6.95),
+        (0.39, 7.2), (0.37, 7.45), (0.385, 7.7), (0.405, 7.86), (0.385, 7.95), (0.33, 7.975),
+        (0.25, 7.955), (0.23, 7.88), (0.26, 7.7), (0.27, 7.45), (0.265, 7.2), (0.25, 6.95),
+        (0.24, 6.65), (0.235, 6.35),
+    ]])
+    dermatome(v, "dermatome_l5", "l5", [[
+        (0.465, 6.15, "c"), (0.54, 6.16), (0.555, 6.4), (0.54, 6.66), (0.49, 6.93), (0.455, 7.15),
+        (0.42, 7.4), (0.395, 7.52, "c"), (0.385, 7.42), (0.4, 7.2), (0.43, 6.96), (0.46, 6.7),
+        (0.485, 6.42),
+    ]])
+    dermatome(v, "dermatome_l4", "l4", [[
+        (0.165, 6.14, "c"), (0.22, 6.12, "c"), (0.215, 6.4), (0.22, 6.7), (0.235, 6.95),
+        (0.25, 7.2), (0.25, 7.45), (0.24, 7.68, "c"), (0.215, 7.68, "c"), (0.22, 7.45),
+        (0.205, 7.2), (0.18, 6.95), (0.155, 6.7), (0.148, 6.4),
+    ]])
+
+
+def ant_dermatomes(v):
+    """The front of the leg: L4 the front of the knee and the inner shin, L5 the outer leg and
+    the top of the foot to the big toe, S1 the outer edge of the foot."""
+    dermatome(v, "ant_dermatome_l4", "l4", [[
+        (0.2, 5.7), (0.3, 5.68), (0.4, 5.72), (0.44, 5.85), (0.41, 6.0), (0.345, 6.15),
+        (0.315, 6.5), (0.31, 6.95), (0.29, 7.3), (0.265, 7.55), (0.25, 7.72, "c"), (0.215, 7.72, "c"),
+        (0.222, 7.55), (0.215, 7.3), (0.18, 6.95), (0.15, 6.5), (0.165, 6.15), (0.175, 5.9),
+    ]])
+    dermatome(v, "ant_dermatome_l5", "l5", [[
+        (0.4, 6.12), (0.47, 6.08), (0.545, 6.15), (0.555, 6.4), (0.535, 6.66), (0.485, 6.96),
+        (0.43, 7.3), (0.405, 7.56), (0.41, 7.72), (0.415, 7.8), (0.41, 7.97, "c"), (0.21, 7.975, "c"),
+        (0.205, 7.88), (0.24, 7.8), (0.28, 7.7), (0.3, 7.5), (0.33, 7.2), (0.345, 6.8), (0.355, 6.4),
+    ]])
+    dermatome(v, "ant_dermatome_s1", "s1", [[
+        (0.425, 7.8), (0.445, 7.84), (0.46, 7.93), (0.44, 7.985), (0.42, 7.97), (0.425, 7.88),
+    ]])
+
+
+def referral_layer(lid, name):
+    return (lid, REFERRAL_HEAD + name + " pattern", False, 1.0, [], {"exclusive": "referred_pain", "with_selection": True})
+
+
+def referral_zone(v, rid, layer, structure, parts):
+    """Where a muscle's trigger points refer pain (Paint Referral, translucent): one or more closed
+    outlines of (dx, h), on both sides."""
+    path = " ".join(closed_path(v.f.pts(seq)) for seq in parts)
+    v.add(rid + "_left", layer, "Left", "Referral", path, structure, rid + "_right")
+
+
+def trigger_points(v, rid, layer, structure, points, r=9.0):
+    """Trigger-point areas on a muscle (Paint TriggerPoint): small ovals at (dx, h), both sides."""
+    path = " ".join(ellipse_path(*v.f.p(dx, h), r, r * 0.8) for (dx, h) in points)
+    v.add(rid + "_left", layer, "Left", "TriggerPoint", path, structure, rid + "_right")
+
+
+def post_referral(v):
+    """The referral patterns on the back view (left side declared, right mirrored)."""
+    L = "referral_piriformis"
+    # across the buttock from the sacroiliac region to the back of the hip joint, spilling over
+    # the upper two thirds of the back of the thigh
+    referral_zone(v, "referral_piriformis_zone", L, "piriformis", [[
+        (0.14, 3.82), (0.26, 3.83), (0.42, 3.86), (0.57, 3.875), (0.68, 3.905), (0.73, 3.98),
+        (0.725, 4.1), (0.66, 4.2), (0.6, 4.32), (0.57, 4.6), (0.54, 5.0), (0.49, 5.33),
+        (0.4, 5.36), (0.34, 5.05), (0.3, 4.62), (0.26, 4.37), (0.2, 4.22), (0.14, 4.09),
+        (0.11, 3.95),
+    ]])
+    trigger_points(v, "referral_piriformis_tp", L, "piriformis", [(0.32, 3.945), (0.58, 3.93)])
+
+    L = "referral_gluteus_medius"
+    # along the back of the iliac crest, over the sacroiliac joint and the sacrum, across the
+    # middle and outer buttock, onto the upper outer thigh
+    referral_zone(v, "referral_gluteus_medius_zone", L, "gluteus_medius", [[
+        (0.04, 3.78), (0.12, 3.7), (0.22, 3.635), (0.36, 3.605), (0.5, 3.615), (0.61, 3.655),
+        (0.68, 3.74), (0.725, 3.87), (0.745, 4.0), (0.74, 4.2), (0.72, 4.4), (0.68, 4.47),
+        (0.635, 4.36), (0.58, 4.18), (0.48, 4.065), (0.36, 4.0), (0.24, 4.02), (0.14, 4.08),
+        (0.06, 4.1), (0.03, 3.95),
+    ]])
+    trigger_points(v, "referral_gluteus_medius_tp", L, "gluteus_medius", [(0.26, 3.72), (0.46, 3.66), (0.64, 3.7)])
+
+    L = "referral_gluteus_minimus"
+    # "pseudo-sciatica": the lower outer buttock, then down the outer back of the thigh, behind
+    # the outer knee and down the outer calf to the ankle
+    referral_zone(v, "referral_gluteus_minimus_zone", L, "gluteus_minimus", [[
+        (0.5, 3.95), (0.62, 3.96), (0.71, 4.05), (0.735, 4.3), (0.72, 4.6), (0.69, 4.95),
+        (0.645, 5.35), (0.585, 5.7), (0.535, 5.95), (0.54, 6.2), (0.545, 6.45), (0.515, 6.7),
+        (0.465, 7.0), (0.42, 7.3), (0.395, 7.55), (0.385, 7.65, "c"), (0.34, 7.66, "c"),
+        (0.335, 7.55), (0.35, 7.3), (0.385, 7.0), (0.42, 6.7), (0.43, 6.45), (0.425, 6.2),
+        (0.415, 5.95), (0.45, 5.7), (0.49, 5.35), (0.51, 4.95), (0.51, 4.6), (0.47, 4.35),
+        (0.4, 4.2), (0.39, 4.05),
+    ]])
+    trigger_points(v, "referral_gluteus_minimus_tp", L, "gluteus_minimus", [(0.5, 3.84), (0.62, 3.8)])
+
+    L = "referral_quadratus_lumborum"
+    # along the iliac crest, over the greater trochanter and upper outer thigh, the sacroiliac
+    # joint, and the lower buttock
+    referral_zone(v, "referral_quadratus_lumborum_zone", L, "quadratus_lumborum", [
+        [(0.2, 3.6), (0.35, 3.54), (0.5, 3.52), (0.6, 3.545), (0.655, 3.6), (0.63, 3.66),
+         (0.5, 3.625), (0.35, 3.63), (0.23, 3.68)],
+        [(0.655, 3.95), (0.72, 3.975), (0.74, 4.1), (0.725, 4.24), (0.68, 4.3), (0.64, 4.2), (0.63, 4.05)],
+        [(0.12, 3.82), (0.18, 3.8), (0.21, 3.86), (0.19, 3.95), (0.13, 3.97), (0.1, 3.9)],
+        [(0.12, 4.25), (0.25, 4.22), (0.38, 4.27), (0.4, 4.37), (0.28, 4.42), (0.14, 4.39), (0.08, 4.32)],
+    ])
+    trigger_points(v, "referral_quadratus_lumborum_tp", L, "quadratus_lumborum",
+                   [(0.34, 3.2), (0.44, 3.45), (0.2, 3.33), (0.22, 3.55)])
+
+    L = "referral_hamstrings"
+    # semitendinosus and semimembranosus: the lower buttock and gluteal fold, the back and inner
+    # side of the thigh, the inner back of the knee, sometimes the upper inner calf
+    referral_zone(v, "referral_medial_hamstrings_zone", L, "semimembranosus", [[
+        (0.08, 4.3), (0.2, 4.26), (0.33, 4.3), (0.36, 4.45), (0.335, 4.8), (0.32, 5.2),
+        (0.3, 5.6), (0.29, 5.9), (0.28, 6.1), (0.25, 6.35), (0.205, 6.48), (0.175, 6.4),
+        (0.175, 6.15), (0.185, 5.9), (0.165, 5.5), (0.14, 5.1), (0.105, 4.75), (0.07, 4.45),
+    ]])
+    # biceps femoris: the back of the knee, up the outer back of the thigh and down the upper calf
+    referral_zone(v, "referral_biceps_femoris_zone", L, "biceps_femoris_long_head", [[
+        (0.44, 5.0), (0.52, 5.05), (0.555, 5.4), (0.545, 5.75), (0.515, 6.0), (0.5, 6.25),
+        (0.46, 6.5), (0.38, 6.55), (0.32, 6.45), (0.3, 6.2), (0.31, 6.0), (0.36, 5.85),
+        (0.42, 5.6), (0.43, 5.3),
+    ]])
+    trigger_points(v, "referral_semitendinosus_tp", L, "semitendinosus", [(0.31, 5.15)])
+    trigger_points(v, "referral_semimembranosus_tp", L, "semimembranosus", [(0.22, 5.45)])
+    trigger_points(v, "referral_biceps_femoris_long_head_tp", L, "biceps_femoris_long_head", [(0.5, 5.35)])
+    trigger_points(v, "referral_biceps_femoris_short_head_tp", L, "biceps_femoris_short_head", [(0.545, 5.7)])
+
+
+def ant_referral(v):
+    """Gluteus minimus's front fibres on the front view: trigger points under tensor fasciae latae,
+    pain down the outer thigh, the outer knee and the outer leg to the ankle."""
+    L = "referral_gluteus_minimus"
+    referral_zone(v, "ant_referral_gluteus_minimus_zone", L, "gluteus_minimus", [[
+        (0.66, 4.0), (0.72, 4.05), (0.74, 4.2), (0.735, 4.5), (0.712, 4.85), (0.67, 5.25),
+        (0.605, 5.6), (0.55, 5.88), (0.535, 6.03), (0.545, 6.2), (0.55, 6.4), (0.53, 6.66),
+        (0.48, 6.96), (0.425, 7.3), (0.398, 7.56), (0.39, 7.66, "c"), (0.35, 7.67, "c"),
+        (0.345, 7.55), (0.37, 7.3), (0.41, 6.96), (0.45, 6.66), (0.47, 6.4), (0.47, 6.2),
+        (0.46, 6.03), (0.47, 5.88), (0.5, 5.6), (0.55, 5.25), (0.59, 4.85), (0.615, 4.5),
+        (0.63, 4.2),
+    ]])
+    trigger_points(v, "ant_referral_gluteus_minimus_tp", L, "gluteus_minimus", [(0.665, 3.87), (0.705, 3.93)])
+
+
 def build_posterior():
     v = View(
         "posterior",
@@ -1050,10 +1239,13 @@ def build_posterior():
         [
             ("skin", "Skin and outline", True, 1.0),
             # The bones lie beneath the muscles, so they never hide what they anchor. Under the
-            # superficial muscles they fade, showing faintly where no muscle covers them; with the
-            # deep muscles alone they are drawn solid, as on a plate of a deep dissection.
-            ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial"]),
-            ("deep", "Deep muscles", False, 1.0),
+            # superficial muscles (and the maps of the skin) they fade, showing faintly where no
+            # muscle covers them; with the deep muscles alone they are drawn solid, as on a plate
+            # of a deep dissection.
+            ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial"] + SKIN_MAPS),
+            # The muscles fade while a map of the skin (referred pain, dermatomes) is shown, so
+            # its translucent colours read on a pale figure, as on a printed chart.
+            ("deep", "Deep muscles", False, 1.0, SKIN_MAPS),
         ] + [
             (lid, title, vis, 1.0, [], {"exclusive": "sciatic_course"}) for (lid, title, vis) in SCIATIC_COURSES
         ] + [
@@ -1061,8 +1253,9 @@ def build_posterior():
             # the deep muscles and the nerves beneath read as beneath. (The posterior femoral
             # cutaneous nerve is drawn on the hip close-up only, keeping this layer list short.)
             ("superficial", "Superficial muscles", True, 1.0,
-             ["deep", "nerves_through", "nerves_split", "nerves_above"]),
-        ],
+             ["deep", "nerves_through", "nerves_split", "nerves_above"] + SKIN_MAPS),
+            DERMATOME_LAYER,
+        ] + [referral_layer(lid, name) for (lid, name) in REFERRAL_LAYERS],
         -1,
         POSTERIOR_INTRO,
     )
@@ -1089,6 +1282,8 @@ def build_posterior():
           symmetric_open(v, [(0.3, 0.8), (0.18, 0.86), (0, 0.88)]))
     v.add("ears", "skin", "Midline", "SkinLine", sym_line(v, [(0.355, 0.4), (0.385, 0.47), (0.375, 0.6), (0.345, 0.66)]))
     post_anatomy(v, "", True)
+    post_dermatomes(v)
+    post_referral(v)
     return v
 
 
@@ -1161,16 +1356,24 @@ ANTERIOR_INTRO = [
     "Turn on the deep muscles to see psoas major and iliacus. Psoas runs from the sides of the last "
     "thoracic and all the lumbar vertebrae, over the brim of the pelvis and under the inguinal "
     "ligament to the lesser trochanter of the thigh bone; iliacus lines the inside of the pelvic "
-    "wing and joins it. Psoas is attached to the same lumbar vertebrae and discs that are involved "
-    "in most back and leg pain, it often tightens protectively when the back hurts, and the hip "
+    "wing and joins it. Psoas is attached down to the L4-L5 disc, one of the two discs most often "
+    "involved in back and leg pain, it often tightens protectively when the back hurts, and the hip "
     "flexors stiffen with long sitting, so therapists work them gently as part of a session, "
-    "though they are rarely the cause. Pain, tingling or numbness down the front or outer side of "
-    "the thigh usually comes from the upper lumbar roots, the femoral nerve or the lateral femoral "
-    "cutaneous nerve, which the nerve layer shows.",
+    "though they are rarely the cause. Pain, tingling or numbness down the front of the thigh, or "
+    "a burning patch on its outer front, usually comes from the upper lumbar roots, the femoral "
+    "nerve or the lateral femoral cutaneous nerve, which the nerve layer shows; pain along the "
+    "outer side of the thigh that runs on below the knee more often comes from the L5 nerve root "
+    "low in the back.",
     "Click a muscle to read where it attaches, what it does, its nerve, and how to massage it "
     "yourself where that is safe. Skeletal landmarks shows the bones the muscles reach: the lumbar "
     "vertebrae, the pelvis with its crest, the ASIS and the pubis, the femur with its two "
     "trochanters, the kneecap and the top of the shin bone.",
+    "Dermatomes shows the strips of skin served by the L4 and L5 roots on the front of the leg (and "
+    "S1 on the outer edge of the foot), after the evidence-based map of Lee et al. (2008); other maps "
+    "draw them differently. The gluteus minimus layer shows where trigger points in that muscle's "
+    "front fibres, under tensor fasciae latae, send pain: down the outer thigh, knee and leg to the "
+    "ankle, a pattern easily mistaken for the pain of a pressed L5 nerve root (after Travell and "
+    "Simons). It is a clinical pattern, not proof.",
 ]
 
 
@@ -1220,13 +1423,15 @@ def build_anterior():
             # The bones lie beneath the muscles (as on the back view), so they never hide what
             # they anchor; they fade under the abdominal wall and the superficial muscles and are
             # solid beneath the deep muscles alone.
-            ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial"]),
+            ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial"] + ANT_SKIN_MAPS),
             # The abdominal wall and the superficial thigh muscles fade while the deep muscles or
             # the nerves (which lie beneath them) are shown.
-            ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"]),
-            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"]),
-            ("deep", "Deep muscles", False, 1.0),
+            ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
+            ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
+            ("deep", "Deep muscles", False, 1.0, ANT_SKIN_MAPS),
             ("nerves", "Femoral and lateral femoral cutaneous nerves", False, 1.0),
+            DERMATOME_LAYER,
+            referral_layer("referral_gluteus_minimus", "Gluteus minimus"),
         ],
         +1,
         ANTERIOR_INTRO,
@@ -1591,6 +1796,8 @@ def build_anterior():
         (0.63, 4.15, 5), (0.66, 4.35, 4), (0.685, 4.6, 4), (0.69, 4.85, 3),
     ])
 
+    ant_dermatomes(v)
+    ant_referral(v)
     return v
 
 

@@ -1,6 +1,7 @@
 """Path helpers shared by the artwork generators: Catmull-Rom splines to cubic Beziers, SVG
-path text, and the geometric checks (area, self-intersection, point in polygon).
-Python 3 standard library only."""
+path text, the polygon helpers the foot generator clips its zones with, and the writer of the
+shipped files (each view's SVG artwork and its RON sidecar). Checks of the drawing are not here:
+they are in the app (`check`) and its tests. Python 3 standard library only."""
 
 import math
 
@@ -113,91 +114,6 @@ def point_in_poly(pts, x, y):
             if xi > x:
                 inside = not inside
     return inside
-
-
-def parse_path(d):
-    """Minimal parser for the paths we write (M L C Z absolute). Returns list of (points, closed)."""
-    toks = d.replace(",", " ").split()
-    subs = []
-    cur = None
-    i = 0
-    pen = (0.0, 0.0)
-    while i < len(toks):
-        t = toks[i]
-        if t == "M":
-            if cur:
-                subs.append((cur, False))
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur = [pen]
-            i += 3
-        elif t == "L":
-            pen = (float(toks[i + 1]), float(toks[i + 2]))
-            cur.append(pen)
-            i += 3
-        elif t == "C":
-            c1 = (float(toks[i + 1]), float(toks[i + 2]))
-            c2 = (float(toks[i + 3]), float(toks[i + 4]))
-            b = (float(toks[i + 5]), float(toks[i + 6]))
-            a = pen
-            for k in range(1, 9):
-                p = bez((a, c1, c2, b), k / 8)
-                cur.append(p)
-            pen = b
-            i += 7
-        elif t == "Z":
-            subs.append((cur, True))
-            cur = None
-            i += 1
-        else:
-            raise ValueError("unexpected token %r in %s" % (t, d[:60]))
-    if cur:
-        subs.append((cur, False))
-    return subs
-
-
-def _seg_intersect(p1, p2, p3, p4):
-    def orient(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-
-    d1 = orient(p3, p4, p1)
-    d2 = orient(p3, p4, p2)
-    d3 = orient(p1, p2, p3)
-    d4 = orient(p1, p2, p4)
-    return ((d1 > 0) != (d2 > 0)) and ((d3 > 0) != (d4 > 0)) and d1 != 0 and d2 != 0 and d3 != 0 and d4 != 0
-
-
-def self_intersections(pts, closed=True):
-    n = len(pts)
-    edges = [(pts[i], pts[(i + 1) % n]) for i in range(n if closed else n - 1)]
-    bad = []
-    m = len(edges)
-    for i in range(m):
-        xa0, xa1 = sorted((edges[i][0][0], edges[i][1][0]))
-        for j in range(i + 2, m):
-            if closed and i == 0 and j == m - 1:
-                continue
-            e = edges[j]
-            if max(e[0][0], e[1][0]) < xa0 or min(e[0][0], e[1][0]) > xa1:
-                continue
-            if _seg_intersect(edges[i][0], edges[i][1], e[0], e[1]):
-                bad.append(edges[i][0])
-    return bad
-
-
-def point_in(subs, x, y):
-    inside = False
-    for pts, _closed in subs:
-        if point_in_poly(pts, x, y):
-            inside = not inside
-    return inside
-
-
-def _dist_seg(p, a, b):
-    ab = _sub(b, a)
-    l2 = ab[0] ** 2 + ab[1] ** 2
-    t = 0 if l2 == 0 else max(0, min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / l2))
-    q = (a[0] + ab[0] * t, a[1] + ab[1] * t)
-    return _len(_sub(p, q))
 
 
 def ron_string(text):
@@ -353,7 +269,7 @@ def view_sidecar(generator, view_id, title, order, orientation, mid, layers, reg
     L.append("    regions: [")
     for lid, *_ in layers:
         for r in regions:
-            if r["layer"] != lid or not (r.get("structure") or r.get("zone")):
+            if r["layer"] != lid or not (r.get("structure") or r.get("zone") or r.get("label")):
                 continue
             parts = ['id: "%s"' % r["id"], "side: %s" % r["side"]]
             if r.get("structure"):
@@ -366,6 +282,8 @@ def view_sidecar(generator, view_id, title, order, orientation, mid, layers, reg
             line = "        Region(" + ", ".join(parts)
             if r.get("attaches"):
                 line += ",\n            attaches: [%s]" % ", ".join('"%s"' % a for a in r["attaches"])
+            if r.get("label"):
+                line += ", label: Some(%s)" % ron_string(r["label"])
             L.append(line + "),")
     L.append("    ],")
     L.append(")")

@@ -11,11 +11,12 @@ use crate::content::root::Root;
 use crate::content::source_map::SourceText;
 use crate::model::art::{ArtStyle, Gradient};
 use crate::model::atlas::{Coarse, PreparedRegion, PreparedView};
-use crate::model::content::{Canvas, Paint, Region, Side, View};
+use crate::model::content::{Canvas, MAX_LABEL_CHARS, Paint, Region, Side, View};
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
 };
+use crate::model::layers::layer_entries;
 
 /// Filled shapes smaller than this (in square diagram units) count as having no area.
 pub const MIN_AREA: f32 = 1.0;
@@ -32,6 +33,7 @@ struct ShapeInfo<'a> {
     paint: Option<Paint>,
     art: Option<(&'a ArtStyle, Option<&'a Gradient>)>,
     attaches: Vec<String>,
+    label: Option<&'a String>,
 }
 
 impl ShapeInfo<'_> {
@@ -126,6 +128,7 @@ impl Loader {
                         paint: None,
                         art: Some((&item.style, item.gradient.as_ref())),
                         attaches: Vec::new(),
+                        label: None,
                     };
                     if item.segments.is_empty() {
                         continue;
@@ -193,6 +196,9 @@ impl Loader {
                         region.id
                     )),
                 );
+            }
+            if let Some(label) = &region.label {
+                self.check_label(region, label, src, at);
             }
             // The layer named in the sidecar (required for path data).
             let named_layer = match &region.layer {
@@ -356,13 +362,18 @@ impl Loader {
         link_twins(&twins, &mut regions);
         self.check_attaches(merged, &regions);
 
+        let layers: Vec<crate::model::content::Layer> =
+            merged.layers.iter().map(|p| p.value.clone()).collect();
+        let (entries, groups) = layer_entries(&layers);
         Some(PreparedView {
             id: view.id.clone(),
             title: view.title.clone(),
             orientation: view.orientation.clone(),
             canvas,
             midline_x: view.midline_x,
-            layers: merged.layers.iter().map(|p| p.value.clone()).collect(),
+            layers,
+            entries,
+            groups,
             layer_images,
             regions,
             intro: view.intro.clone(),
@@ -545,6 +556,26 @@ impl Loader {
                 }
             }
         }
+        // Alternatives (an exclusive group): at most one of them is shown at the start.
+        let mut shown_first: HashMap<&str, &str> = HashMap::new();
+        for p in &merged.layers {
+            let (layer, src, at) = (p.value, p.src, p.at);
+            let Some(group) = layer.exclusive.as_deref().filter(|_| layer.visible) else {
+                continue;
+            };
+            if let Some(first) = shown_first.get(group) {
+                let loc = src.find_field(at, "visible").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!(
+                        "layer \"{}\" and layer \"{first}\" are alternatives (exclusive group \"{group}\"): only one of them may be visible at the start",
+                        layer.id
+                    )),
+                );
+            } else {
+                shown_first.insert(group, &layer.id);
+            }
+        }
         layer_images
     }
 
@@ -592,6 +623,32 @@ impl Loader {
             return None;
         }
         Some(shape)
+    }
+
+    /// A region's label is short, not blank, and has no control characters.
+    fn check_label(&mut self, region: &Region, label: &str, src: &SourceText, at: usize) {
+        let problem = if label.trim().is_empty() {
+            Some("is empty".to_owned())
+        } else if label.chars().count() > MAX_LABEL_CHARS {
+            Some(format!(
+                "is {} characters long; a label on the diagram has at most {MAX_LABEL_CHARS}",
+                label.chars().count()
+            ))
+        } else if label.chars().any(char::is_control) {
+            Some("holds a control character (a line break or tab)".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            let loc = src
+                .find_string_in_field(at, "label", label)
+                .or_else(|| src.find_field(at, "label"))
+                .unwrap_or(at);
+            self.push(
+                src.location(loc),
+                Problem::Invalid(format!("region \"{}\": the label {problem}", region.id)),
+            );
+        }
     }
 
     fn region_segments(
@@ -651,6 +708,7 @@ fn sidecar_shape<'a>(region: &'a Region, id: &'a str, side: Side) -> ShapeInfo<'
         paint: Some(region.paint),
         art: None,
         attaches: region.attaches.clone(),
+        label: region.label.as_ref(),
     }
 }
 
@@ -781,6 +839,7 @@ fn prepare_shape(
         anchor,
         twin: None,
         pack,
+        label: info.label.cloned(),
     }
 }
 
