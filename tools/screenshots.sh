@@ -14,8 +14,11 @@ shallow = {"superficial", "abdominal_wall", "abdominal"}
 for v in json.load(sys.stdin)["views"]:
     layers = v["layers"]
     # of an exclusive group, only the first layer (the usual course) is shown
+    # the maps of the skin (dermatomes) would veil the anatomy: they are left out
     seen, every = set(), []
     for l in layers:
+        if l["id"] == "dermatomes":
+            continue
         group = l.get("exclusive")
         if group and (group in seen or not l["visible"]):
             continue
