@@ -228,3 +228,168 @@ fn filled_outlines_never_cross_themselves() {
     }
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The top and bottom of a shape's rings along the vertical line at `x` (NaN-free: an empty
+/// crossing gives an inverted range).
+fn extent_at_x(region: &PreparedRegion, x: f32) -> (f32, f32) {
+    let mut ys = Vec::new();
+    for ring in &region.rings {
+        for (a, b) in ring_segments(ring) {
+            if (a.x - x) * (b.x - x) <= 0.0 && a.x != b.x {
+                ys.push(a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x));
+            }
+        }
+    }
+    let top = ys.iter().copied().fold(f32::INFINITY, f32::min);
+    let bottom = ys.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    (top, bottom)
+}
+
+/// How tall a shape is at a fraction `t` of its width, from its inner end (nearest the midline,
+/// t = 0) to its outer end (t = 1). The back views have the person's left at low x.
+fn height_across(region: &PreparedRegion, t: f32) -> f32 {
+    let b = region.bbox;
+    let x = b.max.x - t * b.width();
+    let (top, bottom) = extent_at_x(region, x);
+    bottom - top
+}
+
+const BACK_VIEWS: [(&str, &str); 2] = [("posterior", ""), ("hip", "hip_")];
+
+#[test]
+fn piriformis_is_pear_shaped_broad_at_the_sacrum_narrow_at_the_trochanter() {
+    let atlas = atlas();
+    for (view_id, prefix) in BACK_VIEWS {
+        let view = &atlas.views[atlas.view_index(view_id).unwrap()];
+        let piriformis = region(view, &format!("{prefix}piriformis_left"));
+        // Its base runs obliquely along the sacrum's edge: measured where it has left it.
+        let (base, tendon) = (
+            height_across(piriformis, 0.2),
+            height_across(piriformis, 0.92),
+        );
+        assert!(
+            base > 3.0 * tendon,
+            "{view_id}: piriformis is {base:.1} tall at the sacrum and {tendon:.1} at the trochanter"
+        );
+        // Its lower border slopes down toward the sacrum: the bottom at the sacrum lies well
+        // below the bottom at the trochanter, while the upper border stays nearly level.
+        let b = piriformis.bbox;
+        let (inner_top, inner_bottom) = extent_at_x(piriformis, b.max.x - 0.2 * b.width());
+        let (outer_top, outer_bottom) = extent_at_x(piriformis, b.max.x - 0.92 * b.width());
+        assert!(
+            inner_bottom - outer_bottom > 2.0 * (outer_top - inner_top).abs(),
+            "{view_id}: piriformis's lower border ({inner_bottom:.0} to {outer_bottom:.0}) slopes \
+             more than its upper border ({inner_top:.0} to {outer_top:.0})"
+        );
+    }
+}
+
+#[test]
+fn gluteus_maximus_runs_from_sacrum_and_coccyx_to_the_femur_across_the_gluteal_fold() {
+    let atlas = atlas();
+    for (view_id, prefix) in BACK_VIEWS {
+        let view = &atlas.views[atlas.view_index(view_id).unwrap()];
+        let region = |id: &str| region(view, &format!("{prefix}{id}"));
+        let maximus = region("gluteus_maximus_left");
+        for bone in [
+            "sacrum",
+            "coccyx",
+            "gluteal_tuberosity_left",
+            "iliac_crest_left",
+        ] {
+            let d = gap(maximus, region(bone));
+            assert!(
+                d <= 6.0,
+                "{view_id}: gluteus maximus stops {d:.1} short of {bone}"
+            );
+        }
+        // A sheet running down and out: its lower border crosses the gluteal fold obliquely,
+        // above the fold near the cleft and below it toward the thigh.
+        let fold = region("gluteal_folds");
+        let fold_y = |x: f32| {
+            let (top, bottom) = extent_at_x(fold, x);
+            f32::midpoint(top, bottom)
+        };
+        let b = maximus.bbox;
+        let (inner_x, outer_x) = (b.max.x - 0.15 * b.width(), b.max.x - 0.55 * b.width());
+        let (_, inner_bottom) = extent_at_x(maximus, inner_x);
+        let (_, outer_bottom) = extent_at_x(maximus, outer_x);
+        assert!(
+            inner_bottom < fold_y(inner_x) && outer_bottom > fold_y(outer_x),
+            "{view_id}: the lower border ({inner_bottom:.0} at {inner_x:.0}, {outer_bottom:.0} at \
+             {outer_x:.0}) crosses the fold ({:.0}, {:.0})",
+            fold_y(inner_x),
+            fold_y(outer_x)
+        );
+    }
+}
+
+#[test]
+fn the_gemelli_and_obturator_internus_converge_like_a_fan_and_quadratus_femoris_is_four_sided() {
+    let atlas = atlas();
+    for (view_id, prefix) in BACK_VIEWS {
+        let view = &atlas.views[atlas.view_index(view_id).unwrap()];
+        let region = |id: &str| region(view, &format!("{prefix}{id}"));
+        let bands = [
+            region("superior_gemellus_left"),
+            region("obturator_internus_left"),
+            region("inferior_gemellus_left"),
+        ];
+        // The span the three cover near their origins and near the trochanter.
+        let span = |x: f32| {
+            let (mut top, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY);
+            for band in &bands {
+                let (t, b) = extent_at_x(band, x);
+                top = top.min(t);
+                bottom = bottom.max(b);
+            }
+            bottom - top
+        };
+        let inner = bands
+            .iter()
+            .map(|b| b.bbox.max.x)
+            .fold(f32::INFINITY, f32::min);
+        let outer = bands
+            .iter()
+            .map(|b| b.bbox.min.x)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let width = inner - outer;
+        let (at_origin, at_insertion) = (span(inner - 0.05 * width), span(outer + 0.05 * width));
+        assert!(
+            at_origin > 2.0 * at_insertion,
+            "{view_id}: the three bands span {at_origin:.1} at the pelvis, {at_insertion:.1} at the trochanter"
+        );
+        let quadratus = region("quadratus_femoris_left");
+        let (inner_h, outer_h) = (
+            height_across(quadratus, 0.08),
+            height_across(quadratus, 0.92),
+        );
+        assert!(
+            outer_h > 0.6 * inner_h && inner_h > 0.6 * outer_h,
+            "{view_id}: quadratus femoris is {inner_h:.1} tall at the tuberosity and {outer_h:.1} at the femur"
+        );
+        assert!(
+            quadratus.bbox.width() > 2.0 * inner_h,
+            "{view_id}: quadratus femoris is a flat band, longer than tall"
+        );
+    }
+}
+
+#[test]
+fn bones_lie_beneath_every_muscle_layer() {
+    let atlas = atlas();
+    for id in BODY_VIEWS {
+        let view = &atlas.views[atlas.view_index(id).unwrap()];
+        let skeleton = view.layer_index("skeleton").unwrap();
+        for r in view.regions.iter().filter(|r| {
+            matches!(r.paint, Some(Paint::Muscle | Paint::DeepMuscle)) && r.structure.is_some()
+        }) {
+            assert!(
+                r.layer > skeleton,
+                "{id}: {} is drawn beneath the bones (layer {})",
+                r.id,
+                view.layers[r.layer].id
+            );
+        }
+    }
+}

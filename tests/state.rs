@@ -247,21 +247,33 @@ fn deeper_layers_show_through_and_bones_never_take_a_muscles_click() {
     );
     assert!(!s.prefs.layer_ghosted(&view, layer("deep")));
     // Wherever piriformis and a bone overlap (it runs from the sacrum over the hip bone to
-    // the trochanter), a click there is piriformis.
+    // the trochanter), a click there is piriformis, or the sacrotuberous ligament where that
+    // lies over its origin; never the bone.
     let piri = view.region_index("piriformis_left").unwrap();
+    let ligament = view.region_index("sacrotuberous_ligament_left").unwrap();
     let skeleton = layer("skeleton");
-    let mut overlaps = 0;
+    let (mut overlaps, mut on_piriformis) = (0, 0);
     for t in view.regions[piri].mesh.indices.chunks(3) {
         let [a, b, c] = [t[0], t[1], t[2]].map(|k| view.regions[piri].mesh.vertices[k as usize]);
         let p = pos2((a.x + b.x + c.x) / 3.0, (a.y + b.y + c.y) / 3.0);
         if view.hit(p, |l| l == skeleton).is_some() {
             overlaps += 1;
-            assert_eq!(s.prefs.layer_states(&view).hit(&view, p), Some(piri));
+            let hit = s.prefs.layer_states(&view).hit(&view, p);
+            assert!(
+                hit == Some(piri) || hit == Some(ligament),
+                "at {p:?} a click takes {:?}",
+                hit.map(|h| &view.regions[h].id)
+            );
+            on_piriformis += usize::from(hit == Some(piri));
         }
     }
     assert!(
         overlaps > 0,
         "the test needs a place where a bone lies under piriformis"
+    );
+    assert!(
+        on_piriformis * 4 > overlaps * 3,
+        "piriformis takes {on_piriformis} of {overlaps} clicks over bone"
     );
 }
 

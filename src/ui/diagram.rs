@@ -336,6 +336,13 @@ fn paint_region(
         shapes.push(Shape::mesh(mesh));
     }
     if let Some((stroke, dash)) = look.outline {
+        // Lines drawn on their own (fibre directions, creases) fade with a ghosted layer's fills,
+        // so they never hatch over the deeper layer; the outlines of shapes stay.
+        let opacity = if look.fill.is_some() {
+            opacity
+        } else {
+            fill_opacity
+        };
         let stroke = Stroke::new(stroke.width, with_opacity(stroke.color, opacity));
         outline_dashed(shapes, region, screen_from_diagram, px, stroke, dash);
     }

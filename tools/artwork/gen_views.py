@@ -16,9 +16,11 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pathkit import (  # noqa: E402
     _unit,
+    bez,
     closed_path,
     fmt,
     open_path,
+    point_in_poly,
     seg_path,
     spline,
     write_view,
@@ -374,10 +376,11 @@ POSTERIOR_INTRO = [
 
 HIP_INTRO = [
     "A close-up of the back of the pelvis and hip, seen from behind, with gluteus maximus drawn as "
-    "a faint veil so the deep muscles under it show: gluteus medius and minimus under the iliac "
-    "crest, piriformis running from the sacrum through the greater sciatic notch to the top of the "
-    "greater trochanter, and below it superior gemellus, the obturator internus tendon, inferior "
-    "gemellus and quadratus femoris.",
+    "a faint veil so the deep muscles under it show: gluteus medius under the iliac crest, drawn "
+    "cut open (as an atlas lifts it) to show gluteus minimus beneath, piriformis running from the "
+    "sacrum through the greater sciatic notch to the top of the greater trochanter, and below it "
+    "superior gemellus, the obturator internus tendon and inferior gemellus converging on the "
+    "trochanter, and quadratus femoris.",
     "The sciatic nerve leaves the pelvis just below piriformis, beside the sacrum, and runs down "
     "between the sitting bone (ischial tuberosity) and the greater trochanter, a little nearer the "
     "sitting bone; the thin posterior femoral cutaneous nerve runs beside it. The less common routes "
@@ -475,20 +478,30 @@ def clip_line2(seq, hmax):
 
 # ---- the bones of the back of the pelvis, hip and leg, in figure units (dx, h)
 
+# The ilium and ischium seen from behind (the pubis, further forward, is drawn apart beneath it):
+# the iliac crest from the PSIS over the top of the wing, the outer border with the anterior
+# spines, the back of the hip socket over the femoral head, the ischium down to the sitting bone,
+# then up its back border: the lesser sciatic notch, the ischial spine, the deep bay of the greater
+# sciatic notch and the posterior inferior iliac spine.
 HIP_BONE = [
-    # PSIS, up the back of the iliac crest, round its top and outer end
-    (0.15, 3.868, "c"), (0.172, 3.78), (0.215, 3.69), (0.3, 3.61), (0.44, 3.562), (0.57, 3.576),
-    (0.66, 3.632), (0.692, 3.712, "c"),
-    # outer border of the ilium down to the back of the acetabulum (covering the femoral head)
-    (0.675, 3.8), (0.632, 3.875), (0.598, 3.94), (0.585, 4.0), (0.578, 4.06),
-    # the ischium down to the outer side of the tuberosity, round its lower end
-    (0.535, 4.125), (0.45, 4.175), (0.37, 4.225), (0.33, 4.285), (0.31, 4.345), (0.262, 4.372),
-    # ischiopubic ramus to the pubic symphysis (seen behind the coccyx) and back
-    (0.2, 4.34), (0.13, 4.275), (0.06, 4.222), (0.025, 4.205, "c"), (0.025, 4.145, "c"), (0.075, 4.165),
-    (0.14, 4.2), (0.192, 4.232, "c"),
-    # up the posterior border: lesser sciatic notch, ischial spine, greater sciatic notch, PIIS
-    (0.222, 4.195), (0.228, 4.155), (0.21, 4.118), (0.172, 4.096, "c"), (0.215, 4.066),
-    (0.268, 4.026), (0.302, 3.978), (0.308, 3.942), (0.283, 3.916), (0.215, 3.902, "c"), (0.185, 3.892),
+    (0.142, 3.862, "c"), (0.15, 3.8), (0.178, 3.718), (0.242, 3.642), (0.34, 3.59), (0.45, 3.566),
+    (0.56, 3.575), (0.64, 3.614), (0.684, 3.675), (0.697, 3.738, "c"),
+    (0.684, 3.79), (0.668, 3.816, "c"), (0.645, 3.834), (0.626, 3.862, "c"), (0.6, 3.88),
+    (0.556, 3.895), (0.526, 3.928), (0.512, 3.975), (0.508, 4.025), (0.492, 4.072),
+    (0.445, 4.118), (0.39, 4.166), (0.35, 4.222), (0.33, 4.28), (0.318, 4.332), (0.292, 4.368),
+    (0.25, 4.38, "c"), (0.222, 4.35), (0.212, 4.3), (0.218, 4.245), (0.226, 4.192), (0.214, 4.152),
+    (0.163, 4.116, "c"), (0.206, 4.086), (0.25, 4.052), (0.285, 4.006), (0.302, 3.962),
+    (0.292, 3.927), (0.252, 3.909), (0.196, 3.905, "c"), (0.168, 3.893),
+]
+# the pubis and the ischiopubic ramus, seen through the pelvic outlet, with the obturator foramen
+PUBIS_BACK = [
+    (0.47, 4.03), (0.36, 4.048), (0.25, 4.058), (0.14, 4.066), (0.06, 4.071), (0.018, 4.074, "c"),
+    (0.018, 4.212, "c"), (0.06, 4.236), (0.12, 4.27), (0.18, 4.312), (0.232, 4.352), (0.27, 4.366),
+    (0.31, 4.3), (0.37, 4.2), (0.44, 4.1),
+]
+OBTURATOR_FORAMEN = [
+    (0.112, 4.19), (0.13, 4.128), (0.175, 4.1), (0.24, 4.102), (0.3, 4.13), (0.322, 4.18),
+    (0.29, 4.245), (0.215, 4.282), (0.15, 4.262),
 ]
 
 SACRUM_HALF = [
@@ -497,19 +510,21 @@ SACRUM_HALF = [
 ]
 
 FEMUR_TOP = [
-    # from the medial shaft below the lesser trochanter, up round the head, along the neck, over
-    # the greater trochanter and down the outer shaft
-    (0.5, 4.5), (0.527, 4.32), (0.535, 4.225), (0.52, 4.16), (0.482, 4.092), (0.445, 4.066),
-    (0.398, 4.01), (0.392, 3.945), (0.43, 3.902), (0.475, 3.893), (0.525, 3.905), (0.585, 3.928),
-    (0.635, 3.912), (0.685, 3.888), (0.738, 3.905), (0.765, 3.965), (0.767, 4.05), (0.745, 4.13),
-    (0.716, 4.25), (0.688, 4.42),
+    # from the medial shaft below the lesser trochanter up to the head (the lesser trochanter is
+    # drawn apart), round the head, along the upper border of the neck, over the greater
+    # trochanter and down the outer shaft
+    (0.57, 4.5), (0.562, 4.36), (0.548, 4.26), (0.532, 4.175), (0.505, 4.112), (0.465, 4.074),
+    (0.405, 4.058), (0.366, 4.018), (0.356, 3.965), (0.378, 3.912), (0.43, 3.879), (0.49, 3.881),
+    (0.54, 3.903), (0.585, 3.924), (0.632, 3.914), (0.672, 3.885), (0.716, 3.874), (0.752, 3.898),
+    (0.771, 3.958), (0.772, 4.04), (0.755, 4.12), (0.73, 4.22), (0.708, 4.35), (0.69, 4.48),
 ]
 FEMUR_BOTTOM = [
-    (0.655, 4.62), (0.63, 4.8), (0.58, 5.15), (0.542, 5.45), (0.533, 5.6), (0.55, 5.75),
-    (0.558, 5.87), (0.535, 5.968), (0.47, 6.0), (0.41, 5.958, "c"), (0.35, 6.0), (0.27, 6.0),
-    (0.215, 5.95), (0.21, 5.84), (0.25, 5.72), (0.32, 5.5), (0.39, 5.2), (0.45, 4.85),
+    (0.672, 4.62), (0.648, 4.8), (0.61, 5.1), (0.572, 5.4), (0.552, 5.6), (0.548, 5.74),
+    (0.545, 5.86), (0.525, 5.962), (0.468, 5.995), (0.41, 5.955, "c"), (0.352, 5.998), (0.276, 5.997),
+    (0.222, 5.952), (0.212, 5.85), (0.242, 5.735), (0.31, 5.6), (0.398, 5.4), (0.455, 5.1),
+    (0.5, 4.85), (0.545, 4.62),
 ]
-FEMUR_CUT = [(0.668, 4.62), (0.658, 4.745, "c"), (0.482, 4.745, "c"), (0.49, 4.62)]
+FEMUR_CUT = [(0.676, 4.62), (0.668, 4.745, "c"), (0.548, 4.745, "c"), (0.56, 4.62)]
 
 # the sciatic nerve and its branches: centre lines (dx, h, width in H)
 SCIATIC_USUAL = [
@@ -520,6 +535,91 @@ TIBIAL_THIGH = [(0.393, 5.42, 0.048), (0.38, 5.7, 0.048), (0.365, 6.0, 0.044), (
                 (0.335, 6.9, 0.036), (0.3, 7.35, 0.032), (0.255, 7.68, 0.028)]
 FIBULAR_KNEE = [(0.405, 5.42, 0.04), (0.45, 5.68, 0.04), (0.5, 5.95, 0.036), (0.53, 6.15, 0.036),
                 (0.545, 6.25, 0.032), (0.53, 6.36, 0.028)]
+
+
+def _along(seq, t):
+    """The point a fraction t along a polyline of (dx, h)."""
+    lengths = [((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5 for a, b in zip(seq, seq[1:])]
+    goal = t * sum(lengths)
+    for (a, b), d in zip(zip(seq, seq[1:]), lengths):
+        if goal <= d or d == lengths[-1]:
+            k = 0 if d == 0 else min(goal / d, 1.0)
+            return (a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k)
+        goal -= d
+    return seq[-1]
+
+
+def fibre_fan(origin, insertion, n, bow=0.0, t0=0.08, t1=0.92):
+    """n fibre lines, each from a point along the origin line to the matching point along the
+    insertion line (both polylines of (dx, h)); `bow` bends each line's middle down (in H)."""
+    lines = []
+    for i in range(n):
+        t = t0 + (t1 - t0) * (i / (n - 1) if n > 1 else 0.5)
+        a, b = _along(origin, t), _along(insertion, t)
+        m = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + bow)
+        lines.append([a, m, b])
+    return lines
+
+
+def outside(lines, poly, samples=48):
+    """Fibre lines with the parts inside `poly` (a closed outline of (dx, h)) left out: each line
+    is sampled along its straight pieces and split where it enters the outline."""
+    out = []
+    for line in lines:
+        pts = []
+        for a, b in zip(line, line[1:]):
+            for k in range(samples):
+                t = k / samples
+                pts.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+        pts.append(line[-1])
+        run = []
+        for q in pts:
+            if point_in_poly(poly, q[0], q[1]):
+                if len(run) > 3:
+                    out.append(run[::6] + [run[-1]])
+                run = []
+            else:
+                run.append(q)
+        if len(run) > 3:
+            out.append(run[::6] + [run[-1]])
+    return out
+
+
+def smooth_outline(seq):
+    """The smooth closed outline through (dx, h[, "c"]) points, as a dense polygon of (dx, h)."""
+    pts = [(q[0], q[1], len(q) > 2 and q[2] == "c") for q in seq]
+    return [bez(seg, k / 6) for seg in spline(pts, True) for k in range(6)]
+
+
+def within(lines, seq, samples=48):
+    """Fibre lines kept to the inside of a shape (its outline points, as given to `shape`)."""
+    poly = smooth_outline(seq)
+    out = []
+    for line in lines:
+        pts = []
+        for a, b in zip(line, line[1:]):
+            for k in range(samples):
+                t = k / samples
+                pts.append((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
+        pts.append(line[-1])
+        run = []
+        for q in pts:
+            if point_in_poly(poly, q[0], q[1]):
+                run.append(q)
+            else:
+                if len(run) > 3:
+                    out.append(run[::6] + [run[-1]])
+                run = []
+        if len(run) > 3:
+            out.append(run[::6] + [run[-1]])
+    return out
+
+
+def ring_around(seq, grow):
+    """A copy of a closed outline (dx, h) grown about its centre by `grow` (0.1 = 10%)."""
+    cx = sum(p[0] for p in seq) / len(seq)
+    cy = sum(p[1] for p in seq) / len(seq)
+    return [(cx + (p[0] - cx) * (1 + grow), cy + (p[1] - cy) * (1 + grow)) for p in seq]
 
 
 def post_anatomy(v, P, full):
@@ -535,10 +635,30 @@ def post_anatomy(v, P, full):
     def shape(name, layer, structure, paint, seq, attaches=()):
         v.add(L(name), layer, "Left", paint, closed_path(f.pts(seq)), structure, P + name + "_right", attaches)
 
-    # ---------------- skeleton (drawn beneath the muscles, fading under them)
+    def holed(name, layer, structure, paint, outer, holes, attaches=()):
+        """A closed shape with openings (even-odd), both sides."""
+        d = " ".join([closed_path(f.pts(outer))] + [closed_path(f.pts(h)) for h in holes])
+        v.add(L(name), layer, "Left", paint, d, structure, P + name + "_right", attaches)
+
+    def lines(name, layer, paint, seqs):
+        """Open strokes (decoration), both sides in one region."""
+        v.add(P + name, layer, "Midline", paint, " ".join(sym_line(v, q) for q in seqs))
+
+    # ---------------- skeleton (drawn beneath the muscles)
     K = "skeleton"
     femur = FEMUR_TOP + (FEMUR_BOTTOM if full else FEMUR_CUT)
     shape("femur", K, "femur", "Bone", femur)
+    # the back of the femur: the linea aspera down the shaft, splitting toward the condyles
+    lines("femur_lines", K, "BoneLine", [
+        [(0.655, 4.3), (0.628, 4.55), (0.6, 4.73)],
+        [(0.6, 4.35), (0.59, 4.55), (0.575, 4.73)],
+    ] + ([
+        [(0.6, 4.73), (0.578, 4.85)], [(0.575, 4.73), (0.567, 4.85)],
+        [(0.575, 4.85), (0.545, 5.1), (0.5, 5.35), (0.47, 5.55)],
+        [(0.5, 5.35), (0.43, 5.5), (0.33, 5.65), (0.26, 5.75)],
+        [(0.47, 5.55), (0.51, 5.72), (0.52, 5.85)],
+        [(0.41, 5.955), (0.41, 5.88)],
+    ] if full else []))
     if full:
         shape("tibia", K, "tibia", "Bone", [
             (0.18, 6.05), (0.3, 6.02), (0.45, 6.04), (0.475, 6.1), (0.45, 6.16), (0.4, 6.22),
@@ -554,6 +674,10 @@ def post_anatomy(v, P, full):
         shape("calcaneus", K, "calcaneus", "Bone", [
             (0.262, 7.84), (0.33, 7.808), (0.388, 7.845), (0.388, 7.93), (0.33, 7.968), (0.27, 7.945),
         ])
+    # the edge of the femoral head where it leaves the socket (the socket's rim hides the rest)
+    lines("femoral_head_edge", K, "BoneLine", [[(0.5, 3.9), (0.53, 3.93), (0.541, 3.972), (0.53, 4.015), (0.5, 4.046)]])
+    # the pubis, furthest forward, seen through the pelvic outlet below the sacrum
+    holed("pubis", K, "hip_bone", "Bone", PUBIS_BACK, [OBTURATOR_FORAMEN])
     # sacrum with its four pairs of posterior foramina, under the hip bones (the PSIS overlaps it)
     sac = symmetric_closed(f.pts(SACRUM_HALF))
     foramina = []
@@ -562,9 +686,34 @@ def post_anatomy(v, P, full):
         r = (7.5 - i * 1.0) * s
         foramina.append(sym_ellipse(v, dx, h, r, r * 0.85))
     v.add(P + "sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
-    v.add(L("hip_bone"), K, "Left", "Bone", closed_path(f.pts(HIP_BONE)), "hip_bone", P + "hip_bone_right")
+    # the median sacral crest (the fused spinous processes), the sacral hiatus at its foot, the
+    # lateral crests beside the foramina
+    crest = "M %s %s L %s %s" % tuple(fmt(q) for q in (*f.p(0, 3.79), *f.p(0, 4.03)))
+    tubercles = " ".join(ellipse_path(*f.p(0, h), 3.2 * s, 5.5 * s) for h in (3.81, 3.87, 3.93, 3.985))
+    v.add(P + "sacral_crests", K, "Midline", "BoneLine", crest + " " + tubercles + " " + " ".join([
+        # the sacral hiatus at the foot of the crest
+        sym_line(v, [(0.0, 4.095), (0.017, 4.082), (0.022, 4.058), (0.012, 4.038)]),
+        # the lateral crests beside the foramina
+        sym_line(v, [(0.128, 3.8), (0.122, 3.87), (0.113, 3.94), (0.1, 4.0), (0.085, 4.05)]),
+        # the lines of fusion between the sacral vertebrae
+        sym_line(v, [(0.03, 3.87), (0.06, 3.872), (0.105, 3.868)]),
+        sym_line(v, [(0.03, 3.937), (0.055, 3.94), (0.098, 3.937)]),
+        sym_line(v, [(0.03, 4.0), (0.05, 4.002), (0.085, 4.0)]),
+    ]))
+    holed("hip_bone", K, "hip_bone", "Bone", HIP_BONE, [])
+    # the gluteal lines on the outer face of the wing (where the gluteal muscles arise) and the
+    # rim of the hip socket over the femoral head
+    lines("gluteal_lines", K, "BoneLine", [
+        [(0.235, 3.665), (0.222, 3.76), (0.215, 3.86)],
+        [(0.6, 3.605), (0.5, 3.66), (0.41, 3.74), (0.35, 3.83), (0.32, 3.9)],
+        [(0.64, 3.84), (0.56, 3.865), (0.47, 3.89), (0.4, 3.9)],
+        [(0.5, 3.925), (0.49, 3.99), (0.478, 4.05)],
+    ])
     v.add(P + "coccyx", K, "Midline", "Bone", symmetric_closed(f.pts([
-        (0, 4.125), (0.03, 4.13), (0.032, 4.16), (0.02, 4.19), (0, 4.21, "c")])), "coccyx")
+        (0, 4.125), (0.032, 4.13), (0.034, 4.155), (0.026, 4.175), (0.021, 4.195), (0.01, 4.214),
+        (0, 4.22, "c")])), "coccyx")
+    lines("coccyx_segments", K, "BoneLine", [
+        [(0.0, 4.158), (0.028, 4.16)], [(0.0, 4.186), (0.022, 4.188)]])
     if full:
         verts = []
         for i in range(5):
@@ -580,37 +729,41 @@ def post_anatomy(v, P, full):
             (0.06, 3.04, 0.052), (0.16, 3.06, 0.052), (0.27, 3.09, 0.044), (0.37, 3.13, 0.032), (0.42, 3.155, 0.024),
         ])
     ribbon2(v, L("iliac_crest"), K, "iliac_crest", "Bone", [
-        (0.165, 3.8, 0.04), (0.2, 3.7, 0.05), (0.3, 3.613, 0.054), (0.44, 3.57, 0.056), (0.57, 3.585, 0.056),
-        (0.655, 3.64, 0.052), (0.682, 3.715, 0.044),
+        (0.163, 3.83, 0.03), (0.175, 3.76, 0.04), (0.206, 3.692, 0.046), (0.262, 3.638, 0.05),
+        (0.35, 3.602, 0.052), (0.45, 3.585, 0.052), (0.55, 3.594, 0.052), (0.622, 3.628, 0.048),
+        (0.662, 3.68, 0.042), (0.676, 3.732, 0.032),
     ])
     shape("posterior_superior_iliac_spine", K, "posterior_superior_iliac_spine", "Bone", [
-        (0.122, 3.862), (0.152, 3.83), (0.188, 3.848), (0.182, 3.893), (0.145, 3.9),
+        (0.133, 3.862), (0.156, 3.838), (0.183, 3.85), (0.182, 3.884), (0.152, 3.894),
     ])
+    # the sacrum's lateral edge, just inside its outline (piriformis arises beside it)
     ribbon2(v, L("sacral_border"), K, "sacrum", "Bone", [
-        (0.17, 3.905, 0.02), (0.143, 3.96, 0.02), (0.106, 4.03, 0.02), (0.066, 4.088, 0.018), (0.038, 4.114, 0.016),
+        (0.18, 3.9, 0.018), (0.152, 3.96, 0.018), (0.11, 4.03, 0.018), (0.068, 4.088, 0.016), (0.04, 4.112, 0.014),
     ])
+    # the rim of the greater sciatic notch, just inside the bone's edge
     ribbon2(v, L("greater_sciatic_notch"), K, "greater_sciatic_notch", "Bone", [
-        (0.222, 3.907, 0.02), (0.28, 3.92, 0.022), (0.306, 3.955, 0.022), (0.294, 4.0, 0.022),
-        (0.255, 4.042, 0.022), (0.205, 4.078, 0.02),
+        (0.205, 3.915, 0.018), (0.255, 3.92, 0.02), (0.288, 3.937, 0.02), (0.294, 3.965, 0.02),
+        (0.278, 4.003, 0.02), (0.245, 4.045, 0.02), (0.207, 4.075, 0.018),
     ])
     shape("ischial_spine", K, "ischial_spine", "Bone", [
-        (0.165, 4.096, "c"), (0.215, 4.068), (0.236, 4.1), (0.216, 4.125),
+        (0.163, 4.116, "c"), (0.206, 4.088), (0.232, 4.118), (0.214, 4.15),
     ])
     shape("ischial_tuberosity", K, "ischial_tuberosity", "Bone", [
-        (0.2, 4.26), (0.245, 4.218), (0.3, 4.232), (0.326, 4.29), (0.302, 4.345), (0.245, 4.362), (0.202, 4.33),
+        (0.272, 4.228), (0.3, 4.236), (0.322, 4.275), (0.318, 4.33), (0.292, 4.366), (0.252, 4.374),
+        (0.225, 4.345), (0.218, 4.29), (0.238, 4.248),
     ])
     shape("greater_trochanter", K, "greater_trochanter", "Bone", [
-        (0.642, 3.935), (0.68, 3.898), (0.735, 3.908), (0.765, 3.965), (0.766, 4.05), (0.742, 4.122),
-        (0.7, 4.142), (0.662, 4.1), (0.646, 4.02),
+        (0.655, 3.93), (0.675, 3.888), (0.718, 3.877), (0.753, 3.9), (0.771, 3.96), (0.772, 4.04),
+        (0.755, 4.115), (0.72, 4.138), (0.69, 4.108), (0.664, 4.05), (0.652, 3.99),
     ])
     ribbon2(v, L("intertrochanteric_crest"), K, "femur", "Bone", [
-        (0.712, 4.07, 0.026), (0.662, 4.125, 0.028), (0.6, 4.17, 0.026), (0.548, 4.2, 0.022),
+        (0.728, 4.085, 0.026), (0.676, 4.13, 0.03), (0.615, 4.17, 0.028), (0.56, 4.2, 0.022),
     ])
     shape("lesser_trochanter", K, "lesser_trochanter", "Bone", [
-        (0.488, 4.17), (0.52, 4.16), (0.54, 4.19), (0.534, 4.236), (0.505, 4.242), (0.484, 4.214),
+        (0.548, 4.165), (0.515, 4.175), (0.494, 4.202), (0.5, 4.238), (0.53, 4.252), (0.56, 4.238),
     ])
     ribbon2(v, L("gluteal_tuberosity"), K, "femur", "Bone", [
-        (0.707, 4.19, 0.024), (0.694, 4.3, 0.026), (0.672, 4.45, 0.022),
+        (0.722, 4.19, 0.024), (0.705, 4.3, 0.026), (0.686, 4.45, 0.022),
     ])
 
     # ---------------- deep muscles, each from its origin bone to its insertion bone
@@ -627,81 +780,104 @@ def post_anatomy(v, P, full):
             [(0.29, 3.6), (0.26, 3.35), (0.22, 3.08)],
             [(0.225, 3.655), (0.2, 3.4), (0.175, 3.14)],
         ])
-    # gluteus medius: fan from the outer ilium below the crest to the greater trochanter
-    shape("gluteus_medius", D, "gluteus_medius", "DeepMuscle", [
-        (0.19, 3.705, "c"), (0.24, 3.66), (0.34, 3.612), (0.5, 3.578), (0.62, 3.608), (0.684, 3.664),
-        (0.729, 3.77), (0.748, 3.9), (0.755, 3.99, "c"), (0.705, 3.958, "c"), (0.6, 3.915),
-        (0.48, 3.87), (0.36, 3.826), (0.26, 3.792), (0.2, 3.77), (0.183, 3.74),
-    ], [L("iliac_crest"), L("greater_trochanter")])
-    fibre(v, P + "fibres_deep_gluteus_medius", D, [
-        [(0.21, 3.735), (0.45, 3.815), (0.71, 3.96)],
-        [(0.28, 3.66), (0.5, 3.75), (0.718, 3.965)],
-        [(0.4, 3.612), (0.57, 3.7), (0.728, 3.972)],
-        [(0.53, 3.6), (0.64, 3.68), (0.737, 3.978)],
-        [(0.645, 3.638), (0.71, 3.75), (0.744, 3.985)],
-    ])
-    # gluteus minimus: smaller fan beneath it, ilium to the front of the greater trochanter
+    # gluteus minimus first: the smallest and deepest fan, from the outer ilium between the
+    # anterior and inferior gluteal lines to the front of the greater trochanter; seen from behind
+    # only through the window cut in gluteus medius
     shape("gluteus_minimus", D, "gluteus_minimus", "DeepMuscle", [
-        (0.36, 3.885, "c"), (0.42, 3.815), (0.5, 3.758), (0.59, 3.728), (0.665, 3.74), (0.715, 3.795),
-        (0.74, 3.87), (0.75, 3.945, "c"), (0.712, 3.955, "c"), (0.6, 3.93), (0.48, 3.905),
+        (0.385, 3.872, "c"), (0.42, 3.805), (0.49, 3.744), (0.57, 3.71), (0.645, 3.722), (0.69, 3.768),
+        (0.72, 3.835), (0.742, 3.9), (0.752, 3.935, "c"), (0.712, 3.944, "c"), (0.62, 3.91),
+        (0.5, 3.885), (0.43, 3.877),
     ], [L("hip_bone"), L("greater_trochanter")])
-    fibre(v, P + "fibres_deep_gluteus_minimus", D, [
-        [(0.43, 3.87), (0.58, 3.905), (0.72, 3.945)],
-        [(0.48, 3.81), (0.62, 3.87), (0.728, 3.94)],
-        [(0.56, 3.765), (0.67, 3.84), (0.735, 3.935)],
-        [(0.65, 3.755), (0.712, 3.83), (0.741, 3.93)],
+    # gluteus medius is cut open at the front (as an atlas lifts it) to show gluteus minimus
+    # beneath: the window, with a shadow under its upper cut edge
+    window = [(0.468, 3.83), (0.49, 3.775), (0.56, 3.742), (0.64, 3.752), (0.676, 3.795),
+              (0.662, 3.848), (0.59, 3.87), (0.51, 3.864)]
+    drop = [(q[0], q[1] + 0.016) for q in window]
+    v.add(L("gluteus_minimus_shadow"), D, "Left", "MuscleShadow",
+          closed_path(f.pts(window)) + " " + closed_path(f.pts(drop)), None, P + "gluteus_minimus_shadow_right")
+    fibre(v, P + "fibres_deep_gluteus_minimus", D, fibre_fan(
+        [(0.4, 3.86), (0.46, 3.77), (0.57, 3.725), (0.67, 3.75)],
+        [(0.715, 3.935), (0.725, 3.93), (0.735, 3.925), (0.745, 3.92)], 7))
+    # gluteus medius: a fan from the outer ilium below the crest to the outer side of the greater
+    # trochanter
+    medius = [
+        (0.242, 3.705, "c"), (0.3, 3.655), (0.4, 3.616), (0.5, 3.605), (0.59, 3.618), (0.648, 3.652),
+        (0.685, 3.715), (0.712, 3.79), (0.742, 3.865), (0.766, 3.94), (0.772, 3.985, "c"),
+        (0.735, 3.976, "c"), (0.66, 3.918), (0.55, 3.888), (0.44, 3.876), (0.345, 3.868, "c"),
+        (0.296, 3.835), (0.265, 3.775),
+    ]
+    holed("gluteus_medius", D, "gluteus_medius", "DeepMuscle", medius, [window],
+          [L("iliac_crest"), L("greater_trochanter")])
+    cut = ring_around(window, 0.14)
+    fibre(v, P + "fibres_deep_gluteus_medius", D, within(outside(fibre_fan(
+        [(0.35, 3.862), (0.29, 3.82), (0.262, 3.73), (0.33, 3.652), (0.45, 3.618), (0.57, 3.622),
+         (0.65, 3.665), (0.7, 3.76)],
+        [(0.705, 3.956), (0.712, 3.958), (0.72, 3.96), (0.73, 3.962), (0.742, 3.962), (0.75, 3.96),
+         (0.756, 3.955), (0.76, 3.95)], 12, t0=0.04, t1=0.97, bow=-0.01), cut), medius))
+    # the cut edge of the window, paler, as an atlas draws a cut muscle
+    v.add(L("gluteus_medius_cut"), D, "Left", "MuscleCut",
+          closed_path(f.pts(cut)) + " " + closed_path(f.pts(window)), None, P + "gluteus_medius_cut_right")
+    # its tendon on the outer face of the greater trochanter
+    shape("gluteus_medius_tendon", D, None, "Tendon", [
+        (0.7, 3.93, "c"), (0.745, 3.9), (0.765, 3.945), (0.772, 3.985, "c"), (0.735, 3.976, "c"),
     ])
-    # piriformis: a triangle, its broad base on the front of the sacrum (S2-S4, between the
-    # foramina), out through the greater sciatic notch, tapering to a rounded tendon on the top of
-    # the greater trochanter; its lower border slopes down toward the sacrum
+    # piriformis: pear-shaped, its broad base on the front of the sacrum (S2-S4) showing beside
+    # the sacrum's edge, out through the greater sciatic notch and narrowing to a rounded tendon
+    # on the top of the greater trochanter; its lower border slopes down toward the sacrum
     shape("piriformis", D, "piriformis", "DeepMuscle", [
-        (0.18, 3.9, "c"), (0.24, 3.893), (0.32, 3.899), (0.43, 3.908), (0.56, 3.91),
-        (0.66, 3.905), (0.705, 3.905), (0.722, 3.922, "c"), (0.7, 3.94), (0.64, 3.946), (0.54, 3.956),
-        (0.43, 3.97), (0.33, 3.992), (0.24, 4.024), (0.16, 4.052), (0.095, 4.065, "c"), (0.118, 4.03),
-        (0.156, 3.96),
+        (0.2, 3.903, "c"), (0.25, 3.909), (0.32, 3.912), (0.43, 3.91), (0.54, 3.908), (0.63, 3.905),
+        (0.69, 3.903), (0.714, 3.916, "c"), (0.694, 3.93), (0.625, 3.94), (0.53, 3.954), (0.43, 3.972),
+        (0.35, 3.993), (0.28, 4.018), (0.21, 4.048), (0.15, 4.075), (0.094, 4.094, "c"), (0.12, 4.04),
+        (0.15, 3.985), (0.177, 3.94),
     ], [P + "sacrum", L("greater_trochanter")])
-    # its rounded tendon, lighter, on the top of the trochanter (decoration: clicks go to the muscle)
-    ribbon2(v, L("piriformis_tendon"), D, None, "Tendon", [
-        (0.625, 3.928, 0.03), (0.67, 3.925, 0.03), (0.708, 3.922, 0.026)], caps=("flat", "round"))
-    fibre(v, P + "fibres_deep_piriformis", D, [
-        [(0.19, 3.913), (0.3, 3.913), (0.48, 3.922), (0.62, 3.922)],
-        [(0.16, 3.975), (0.3, 3.955), (0.48, 3.937), (0.62, 3.928)],
-        [(0.12, 4.045), (0.25, 4.01), (0.45, 3.958), (0.62, 3.935)],
+    # its rounded tendon, lighter, narrowing onto the top of the trochanter (decoration: clicks
+    # go to the muscle)
+    shape("piriformis_tendon", D, None, "Tendon", [
+        (0.635, 3.916, "c"), (0.67, 3.909), (0.697, 3.906), (0.713, 3.916), (0.696, 3.927),
+        (0.67, 3.929), (0.635, 3.926, "c"),
     ])
-    # the triceps coxae: three bands below piriformis converging on the inner side of the greater
-    # trochanter (trochanteric fossa)
-    shape("superior_gemellus", D, "superior_gemellus", "DeepMuscle", [
-        (0.19, 4.074, "c"), (0.3, 4.04), (0.45, 4.0), (0.6, 3.97), (0.668, 3.96, "c"),
-        (0.668, 3.986, "c"), (0.6, 3.994), (0.45, 4.025), (0.3, 4.07), (0.205, 4.106, "c"),
-    ], [L("ischial_spine"), L("greater_trochanter")])
-    shape("obturator_internus", D, "obturator_internus", "DeepMuscle", [
-        (0.218, 4.118, "c"), (0.3, 4.086), (0.45, 4.04), (0.6, 4.0), (0.668, 3.99, "c"),
-        (0.668, 4.014, "c"), (0.6, 4.024), (0.45, 4.066), (0.3, 4.12), (0.226, 4.17, "c"),
-    ], [L("hip_bone"), L("greater_trochanter")])
-    shape("inferior_gemellus", D, "inferior_gemellus", "DeepMuscle", [
-        (0.228, 4.184, "c"), (0.3, 4.143), (0.45, 4.09), (0.6, 4.046), (0.668, 4.02, "c"),
-        (0.668, 4.044, "c"), (0.6, 4.07), (0.45, 4.116), (0.31, 4.175), (0.248, 4.225, "c"),
-    ], [L("ischial_tuberosity"), L("greater_trochanter")])
-    # their shared tendon into the inner side of the greater trochanter
-    shape("conjoint_tendon", D, None, "Tendon", [
-        (0.606, 3.976, "c"), (0.645, 3.965), (0.674, 3.962, "c"), (0.68, 4.003), (0.674, 4.042, "c"),
-        (0.645, 4.054), (0.606, 4.068, "c"),
-    ])
+    fibre(v, P + "fibres_deep_piriformis", D, fibre_fan(
+        [(0.2, 3.915), (0.17, 3.97), (0.135, 4.03), (0.105, 4.082)],
+        [(0.635, 3.918), (0.635, 3.92), (0.635, 3.923), (0.635, 3.925)], 5, bow=0.004, t0=0.05, t1=0.95))
+    # the triceps coxae: three bands just below piriformis converging like a fan onto the inner
+    # side of the greater trochanter (trochanteric fossa): superior gemellus from the ischial spine,
+    # obturator internus turning out of the lesser sciatic notch, inferior gemellus from the top of
+    # the ischial tuberosity
+    top = [(0.198, 4.09), (0.3, 4.062), (0.42, 4.028), (0.54, 3.998), (0.63, 3.975), (0.666, 3.968)]
+    sg_oi = [(0.224, 4.134), (0.33, 4.101), (0.45, 4.059), (0.56, 4.024), (0.63, 4.0), (0.666, 3.99)]
+    oi_ig = [(0.246, 4.196), (0.35, 4.15), (0.46, 4.1), (0.57, 4.055), (0.63, 4.028), (0.666, 4.012)]
+    bottom = [(0.278, 4.238), (0.36, 4.184), (0.47, 4.128), (0.58, 4.078), (0.63, 4.054), (0.666, 4.036)]
+
+    def band(name, upper, lower, attaches):
+        seq = ([(upper[0][0], upper[0][1], "c")] + upper[1:-1] + [(upper[-1][0], upper[-1][1], "c")]
+               + [(lower[-1][0], lower[-1][1], "c")] + list(reversed(lower[1:-1])) + [(lower[0][0], lower[0][1], "c")])
+        shape(name, D, name, "DeepMuscle", seq, attaches)
+
+    band("superior_gemellus", top, sg_oi, [L("ischial_spine"), L("greater_trochanter")])
+    band("obturator_internus", sg_oi, oi_ig, [L("hip_bone"), L("greater_trochanter")])
+    band("inferior_gemellus", oi_ig, bottom, [L("ischial_tuberosity"), L("greater_trochanter")])
     fibre(v, P + "fibres_deep_gemelli", D, [
-        [(0.22, 4.088), (0.42, 4.02), (0.6, 3.982)],
-        [(0.24, 4.142), (0.42, 4.06), (0.6, 4.012)],
-        [(0.26, 4.196), (0.42, 4.11), (0.6, 4.058)],
+        [((a[0] + b[0]) / 2, (a[1] + b[1]) / 2) for a, b in zip(u, w)][:-1]
+        for u, w in ((top, sg_oi), (sg_oi, oi_ig), (oi_ig, bottom))
     ])
-    # quadratus femoris: four-sided, from the outer edge of the ischial tuberosity straight across
-    # to the quadrate tubercle on the intertrochanteric crest
+    # the obturator internus tendon, pale, turning out of the lesser sciatic notch between the
+    # gemelli, and the shared tendon of the three converging on the trochanteric fossa
+    ribbon2(v, L("obturator_internus_tendon"), D, None, "Tendon", [
+        (0.3, 4.126, 0.008), (0.42, 4.08, 0.012), (0.53, 4.041, 0.014), (0.6, 4.016, 0.014),
+    ], caps=("round", "flat"))
+    shape("conjoint_tendon", D, None, "Tendon", [
+        (0.6, 3.983, "c"), (0.64, 3.974), (0.664, 3.968), (0.676, 3.978, "c"), (0.68, 4.0),
+        (0.676, 4.026, "c"), (0.664, 4.036), (0.64, 4.046), (0.6, 4.062, "c"), (0.61, 4.02),
+    ])
+    # quadratus femoris: flat and four-sided, from the outer edge of the ischial tuberosity
+    # straight across to the quadrate tubercle on the intertrochanteric crest
     shape("quadratus_femoris", D, "quadratus_femoris", "DeepMuscle", [
-        (0.3, 4.232, "c"), (0.4, 4.205), (0.52, 4.178), (0.64, 4.128, "c"), (0.655, 4.235, "c"),
-        (0.53, 4.262), (0.41, 4.29), (0.315, 4.318, "c"), (0.312, 4.27),
+        (0.316, 4.246, "c"), (0.42, 4.222), (0.53, 4.19), (0.615, 4.154), (0.65, 4.138, "c"),
+        (0.656, 4.195), (0.65, 4.246, "c"), (0.54, 4.276), (0.43, 4.305), (0.332, 4.338, "c"),
+        (0.322, 4.29),
     ], [L("ischial_tuberosity"), L("intertrochanteric_crest")])
-    fibre(v, P + "fibres_deep_quadratus_femoris", D, [
-        [(0.315, 4.25), (0.47, 4.215), (0.64, 4.16)],
-        [(0.315, 4.29), (0.47, 4.255), (0.645, 4.205)],
-    ])
+    fibre(v, P + "fibres_deep_quadratus_femoris", D, fibre_fan(
+        [(0.32, 4.25), (0.33, 4.334)], [(0.65, 4.142), (0.652, 4.242)], 5))
     if full:
         shape("biceps_femoris_short_head", D, "biceps_femoris_short_head", "DeepMuscle", [
             (0.535, 4.93, "c"), (0.575, 5.05), (0.6, 5.25), (0.607, 5.46), (0.588, 5.68), (0.55, 5.9),
@@ -712,12 +888,17 @@ def post_anatomy(v, P, full):
             [(0.525, 5.15), (0.55, 5.45), (0.55, 5.75), (0.533, 6.02)],
             [(0.565, 5.12), (0.585, 5.45), (0.57, 5.75), (0.538, 6.04)],
         ])
-    # sacrotuberous ligament: from the PSIS and the lower side of the sacrum and coccyx, narrowing
-    # and twisting down to the inner edge of the ischial tuberosity; over piriformis's origin
+    # sacrotuberous ligament: from the PSIS and the side of the lower sacrum and coccyx, narrowing
+    # and twisting down to the inner edge of the ischial tuberosity; over piriformis's origin, the
+    # sacral edge and the PSIS left clear
     shape("sacrotuberous_ligament", D, "sacrotuberous_ligament", "Ligament", [
-        (0.166, 3.902, "c"), (0.178, 3.94), (0.174, 4.02), (0.176, 4.1), (0.19, 4.18), (0.218, 4.232),
-        (0.232, 4.262, "c"), (0.208, 4.298, "c"), (0.17, 4.235), (0.12, 4.18), (0.075, 4.152, "c"),
-        (0.1, 4.1), (0.13, 4.04), (0.155, 3.98), (0.168, 3.94),
+        (0.176, 3.915, "c"), (0.176, 3.98), (0.178, 4.06), (0.19, 4.14), (0.206, 4.2), (0.222, 4.236),
+        (0.236, 4.262, "c"), (0.218, 4.302, "c"), (0.185, 4.25), (0.135, 4.198), (0.085, 4.168),
+        (0.058, 4.155, "c"), (0.085, 4.118), (0.115, 4.07), (0.142, 4.01), (0.162, 3.96),
+    ])
+    lines("sacrotuberous_fibres", D, "LigamentLine", [
+        [(0.168, 3.95), (0.166, 4.06), (0.19, 4.18), (0.222, 4.27)],
+        [(0.1, 4.135), (0.16, 4.19), (0.21, 4.26)],
     ])
 
     # ---------------- nerves: each course a layer of its own (one shown at a time)
@@ -761,6 +942,7 @@ def post_anatomy(v, P, full):
             (0.36, 4.8, 0.022), (0.35, 5.2, 0.02), (0.335, 5.6, 0.018), (0.33, 5.85, 0.016),
         ])
 
+
     # ---------------- superficial muscles
     S = "superficial"
     if full:
@@ -768,9 +950,23 @@ def post_anatomy(v, P, full):
             (0.04, 2.55, "c"), (0.13, 2.62), (0.22, 2.8), (0.27, 3.1), (0.29, 3.4), (0.26, 3.65), (0.2, 3.85),
             (0.14, 3.95), (0.07, 3.98, "c"), (0.04, 3.8), (0.035, 3.3), (0.035, 2.9),
         ], [P + "sacrum", P + "lumbar_vertebrae", L("iliac_crest")])
+        # its thick tendinous lower part (the erector spinae aponeurosis) over the sacrum and the
+        # back of the iliac crest, pale
+        shape("erector_spinae_aponeurosis", S, None, "Tendon", [
+            (0.038, 3.62, "c"), (0.1, 3.66), (0.17, 3.72), (0.225, 3.76, "c"), (0.2, 3.85),
+            (0.14, 3.95), (0.07, 3.98, "c"), (0.045, 3.85),
+        ])
+        # the columns side by side: spinalis beside the spine, longissimus, iliocostalis outermost
+        fibre(v, P + "fibres_erector_columns", S, [
+            [(0.075, 2.65), (0.08, 3.1), (0.075, 3.62)],
+            [(0.15, 2.72), (0.17, 3.1), (0.165, 3.45), (0.14, 3.68)],
+            [(0.215, 2.85), (0.245, 3.15), (0.25, 3.42), (0.215, 3.72)],
+        ])
+        # the part of gluteus medius that shows above gluteus maximus, under the iliac crest
         shape("gluteus_medius_superficial", S, "gluteus_medius", "Muscle", [
-            (0.22, 3.7), (0.34, 3.62), (0.5, 3.585), (0.62, 3.615), (0.68, 3.665), (0.725, 3.77), (0.742, 3.9),
-            (0.75, 4.0, "c"), (0.6, 3.985), (0.45, 3.9), (0.3, 3.82), (0.2, 3.77),
+            (0.252, 3.672, "c"), (0.34, 3.624), (0.45, 3.604), (0.56, 3.61), (0.635, 3.645),
+            (0.682, 3.705), (0.714, 3.79), (0.74, 3.9), (0.752, 3.985, "c"), (0.7, 3.94),
+            (0.6, 3.882), (0.48, 3.818), (0.36, 3.752), (0.28, 3.712),
         ], [L("iliac_crest"), L("greater_trochanter")])
     itb = [(0.72, 4.08, 0.046), (0.712, 4.3, 0.054), (0.7, 4.55, 0.056), (0.69, 4.85, 0.056), (0.655, 5.2, 0.052),
            (0.6, 5.55, 0.044), (0.555, 5.85, 0.032), (0.54, 6.0, 0.02)]
@@ -810,6 +1006,15 @@ def post_anatomy(v, P, full):
             (0.5, 6.05), (0.515, 6.17, "c"), (0.54, 6.1), (0.555, 5.85), (0.58, 5.5), (0.58, 5.15),
             (0.55, 4.85), (0.47, 4.55), (0.37, 4.36),
         ], [L("ischial_tuberosity"), L("fibula")])
+        # the long tendons at the knee, pale: semitendinosus to the inner tibia,
+        # semimembranosus behind the inner condyle, biceps femoris to the head of the fibula
+        for name, seq in (
+            ("semitendinosus_tendon", [(0.285, 5.7, 0.02), (0.255, 5.88, 0.016), (0.232, 6.03, 0.013),
+                                       (0.215, 6.12, 0.011)]),
+            ("semimembranosus_tendon", [(0.225, 5.92, 0.03), (0.215, 6.0, 0.026), (0.21, 6.06, 0.02)]),
+            ("biceps_femoris_tendon", [(0.515, 5.8, 0.024), (0.52, 5.98, 0.02), (0.522, 6.12, 0.016)]),
+        ):
+            ribbon2(v, L(name), S, None, "Tendon", seq)
         fibre(v, P + "fibres_leg", S, [
             [(0.35, 4.6), (0.47, 5.1), (0.52, 5.65)],
             [(0.29, 4.65), (0.33, 5.05), (0.31, 5.4)],
@@ -818,24 +1023,33 @@ def post_anatomy(v, P, full):
             [(0.45, 6.0), (0.455, 6.35), (0.41, 6.7)],
         ])
         fibre(v, P + "fibres_back", S, [
-            [(0.09, 2.8), (0.11, 3.3), (0.1, 3.82)],
-            [(0.17, 2.85), (0.21, 3.3), (0.17, 3.72)],
-            [(0.4, 3.63), (0.58, 3.74), (0.715, 3.93)],
-            [(0.56, 3.615), (0.66, 3.7), (0.725, 3.87)],
+            [(0.36, 3.64), (0.55, 3.72), (0.7, 3.86)],
+            [(0.48, 3.62), (0.62, 3.7), (0.72, 3.86)],
+            [(0.6, 3.63), (0.68, 3.72), (0.735, 3.88)],
         ])
     # gluteus maximus: a thick four-sided sheet from the back of the iliac crest, the side of the
-    # sacrum and the coccyx, running down and out to the gluteal tuberosity and the IT band
-    shape("gluteus_maximus", S, "gluteus_maximus", "Muscle", [
-        (0.172, 3.73, "c"), (0.26, 3.765), (0.4, 3.83), (0.55, 3.9), (0.66, 3.965), (0.715, 4.02, "c"),
-        (0.74, 4.12), (0.74, 4.27), (0.72, 4.4), (0.69, 4.5, "c"), (0.6, 4.545), (0.46, 4.525),
-        (0.3, 4.47), (0.16, 4.385), (0.07, 4.3), (0.024, 4.215, "c"), (0.03, 4.16), (0.07, 4.085),
-        (0.128, 3.98), (0.155, 3.88),
-    ], [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
-    fibre(v, P + "fibres_gluteus_maximus", S, [
-        [(0.18, 3.82), (0.45, 3.93), (0.71, 4.1)],
-        [(0.12, 4.0), (0.42, 4.12), (0.72, 4.3)],
-        [(0.07, 4.18), (0.37, 4.3), (0.68, 4.46)],
-    ])
+    # gluteus maximus: a thick four-sided sheet of coarse bundles, from the back of the iliac
+    # crest, the PSIS, the back of the sacrum and the side of the coccyx (and the sacrotuberous
+    # ligament beneath), running down and out: its upper three quarters by a broad aponeurosis into
+    # the iliotibial band, its deep lower fibres to the gluteal tuberosity below the greater
+    # trochanter; its lower border crosses the gluteal fold obliquely
+    medial = [(0.205, 3.69), (0.175, 3.75), (0.155, 3.83), (0.13, 3.92), (0.1, 4.0), (0.06, 4.08),
+              (0.033, 4.15), (0.026, 4.212)]
+    lateral = [(0.735, 3.975), (0.745, 4.08), (0.74, 4.2), (0.727, 4.33), (0.705, 4.46), (0.688, 4.54)]
+    maximus = ([(medial[0][0], medial[0][1], "c"), (0.27, 3.705), (0.38, 3.762), (0.5, 3.828),
+                (0.62, 3.895), (0.7, 3.945)]
+               + [(lateral[0][0], lateral[0][1], "c")] + lateral[1:-1] + [(lateral[-1][0], lateral[-1][1], "c")]
+               + [(0.6, 4.55), (0.48, 4.52), (0.35, 4.478), (0.22, 4.4), (0.11, 4.3), (0.045, 4.24)]
+               + [(medial[-1][0], medial[-1][1], "c")] + list(reversed(medial[1:-1])))
+    shape("gluteus_maximus", S, "gluteus_maximus", "Muscle", maximus,
+          [L("iliac_crest"), P + "sacrum", P + "coccyx", L("gluteal_tuberosity")])
+    # the aponeurosis on its outer part, paler, continuous with the iliotibial band
+    apo = [(0.69, 3.94), (0.688, 4.05), (0.682, 4.2), (0.672, 4.33), (0.656, 4.46), (0.642, 4.545)]
+    shape("gluteus_maximus_aponeurosis", S, None, "Tendon",
+          [(0.7, 3.945, "c"), (0.735, 3.975, "c")] + lateral[1:-1] + [(0.688, 4.54, "c"), (0.642, 4.545, "c")]
+          + list(reversed(apo[1:-1])))
+    # coarse bundles parallel to the upper and lower borders, from the origin to the aponeurosis
+    fibre(v, P + "fibres_gluteus_maximus", S, within(fibre_fan(medial, apo, 9, bow=0.012, t0=0.06, t1=0.96), maximus))
 
 
 # ---- referred pain: trigger-point areas and where they refer pain (Travell & Simons, vol. 2)
@@ -1024,9 +1238,11 @@ def build_posterior():
         "Seen from behind: the person's left side is on your left",
         [
             ("skin", "Skin and outline", True, 1.0),
-            # The bones lie beneath the muscles and fade under them, so they show faintly where no
-            # muscle covers them and never hide what they anchor.
-            ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial", "deep"]),
+            # The bones lie beneath the muscles, so they never hide what they anchor. Under the
+            # superficial muscles (and the maps of the skin) they fade, showing faintly where no
+            # muscle covers them; with the deep muscles alone they are drawn solid, as on a plate
+            # of a deep dissection.
+            ("skeleton", "Skeletal landmarks", True, 0.9, ["superficial"] + SKIN_MAPS),
             # The muscles fade while a map of the skin (referred pain, dermatomes) is shown, so
             # its translucent colours read on a pale figure, as on a printed chart.
             ("deep", "Deep muscles", False, 1.0, SKIN_MAPS),
@@ -1167,6 +1383,11 @@ def ant_fibres(view, rid, layer, lines):
         view.add(rid, layer, "Midline", "Fibre", " ".join(sym_line(view, l) for l in lines))
 
 
+def ant_lines(view, rid, layer, paint, lines):
+    """Front view open strokes (decoration), both sides in one region."""
+    view.add(rid, layer, "Midline", paint, " ".join(sym_line(view, l) for l in lines))
+
+
 def ant_ribbon(view, rid, layer, structure, paint, seq, attaches=(), caps="round"):
     """A front-view ribbon (both sides) with its bone attachments."""
     center = [view.f.p(dx, h) + (w,) for (dx, h, w) in seq]
@@ -1181,14 +1402,14 @@ def ant_shape(view, rid, layer, structure, paint, seq, attaches=()):
 
 
 ANT_FEMUR = [
-    (0.365, 3.985), (0.378, 3.93), (0.42, 3.9), (0.47, 3.898), (0.515, 3.92),  # head
-    (0.56, 3.948), (0.62, 3.95),  # upper border of the neck
-    (0.665, 3.925), (0.71, 3.908), (0.745, 3.94), (0.757, 4.0), (0.748, 4.08), (0.722, 4.15),  # greater trochanter
+    (0.37, 4.0), (0.363, 3.955), (0.385, 3.905), (0.43, 3.878), (0.48, 3.88), (0.52, 3.9),  # head
+    (0.56, 3.935), (0.615, 3.945),  # upper border of the neck
+    (0.66, 3.92), (0.705, 3.905), (0.742, 3.93), (0.757, 3.99), (0.75, 4.07), (0.725, 4.15),  # greater trochanter
     (0.69, 4.3), (0.655, 4.55), (0.62, 4.85), (0.58, 5.15), (0.545, 5.42), (0.538, 5.6),
     (0.552, 5.74), (0.556, 5.86), (0.533, 5.95), (0.46, 5.975), (0.38, 5.94, "c"), (0.3, 5.975),
     (0.228, 5.955), (0.197, 5.88), (0.202, 5.77), (0.235, 5.67), (0.3, 5.58), (0.39, 5.45),
-    (0.45, 5.2), (0.495, 4.9), (0.53, 4.6), (0.545, 4.35), (0.548, 4.2), (0.545, 4.13),
-    (0.5, 4.092), (0.45, 4.072), (0.4, 4.045),
+    (0.45, 5.2), (0.495, 4.9), (0.525, 4.6), (0.54, 4.35), (0.545, 4.2), (0.54, 4.12),
+    (0.51, 4.085), (0.47, 4.06), (0.42, 4.045),  # lower border of the neck to the head
 ]
 
 
@@ -1199,13 +1420,15 @@ def build_anterior():
         "Seen from the front: the person's left side is on your right",
         [
             ("skin", "Skin and outline", True, 1.0),
+            # The bones lie beneath the muscles (as on the back view), so they never hide what
+            # they anchor; they fade under the abdominal wall and the superficial muscles and are
+            # solid beneath the deep muscles alone.
+            ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial"] + ANT_SKIN_MAPS),
             # The abdominal wall and the superficial thigh muscles fade while the deep muscles or
-            # the nerves (which lie beneath them) are shown; bones fade under the muscle layers so
-            # they never hide what they anchor.
+            # the nerves (which lie beneath them) are shown.
             ("abdominal", "Abdominal wall", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
             ("superficial", "Superficial muscles", True, 1.0, ["deep", "nerves"] + ANT_SKIN_MAPS),
             ("deep", "Deep muscles", False, 1.0, ANT_SKIN_MAPS),
-            ("skeleton", "Skeletal landmarks", False, 0.9, ["abdominal", "superficial", "deep"]),
             ("nerves", "Femoral and lateral femoral cutaneous nerves", False, 1.0),
             DERMATOME_LAYER,
             referral_layer("referral_gluteus_minimus", "Gluteus minimus"),
@@ -1430,6 +1653,10 @@ def build_anterior():
         [(0.1, 3.02), (0.14, 3.3), (0.19, 3.58), (0.28, 3.84), (0.4, 4.0), (0.5, 4.17)],
         [(0.13, 3.08), (0.18, 3.32), (0.23, 3.58), (0.31, 3.8), (0.43, 3.98), (0.51, 4.13)],
     ])
+    # their shared tendon, pale, over the front of the hip joint onto the lesser trochanter
+    ant_ribbon(v, "ant_iliopsoas_tendon_left", D, None, "Tendon", [
+        (0.462, 4.1, 8), (0.49, 4.15, 9), (0.508, 4.195, 8), (0.518, 4.225, 6),
+    ])
     # inguinal ligament: from the ASIS to the pubic tubercle, the lower edge of the external
     # oblique aponeurosis; iliopsoas and the femoral nerve pass beneath it
     ant_ribbon(v, "ant_inguinal_ligament_left", D, "inguinal_ligament", "Ligament", [
@@ -1470,30 +1697,53 @@ def build_anterior():
         r = 7.0 - i * 0.8
         foramina.append(sym_ellipse(v, dx, h, r, r * 0.8))
     v.add("ant_sacrum", K, "Midline", "Bone", sac + " " + " ".join(foramina), "sacrum")
+    # the femur first: the hip socket's rim covers the inner part of its head
+    ant_shape(v, FEMUR, K, "femur", "Bone", ANT_FEMUR)
+    ant_lines(v, "ant_femur_lines", K, "BoneLine", [
+        # the edge of the head where it leaves the socket, and the intertrochanteric line
+        [(0.505, 3.9), (0.53, 3.932), (0.538, 3.97), (0.526, 4.01), (0.5, 4.04)],
+        [(0.668, 3.94), (0.64, 4.0), (0.6, 4.07), (0.565, 4.12), (0.548, 4.16)],
+    ])
+    ant_shape(v, GT, K, "greater_trochanter", "Bone", [
+        (0.655, 3.93), (0.705, 3.905), (0.742, 3.93), (0.757, 3.99), (0.75, 4.07), (0.725, 4.15),
+        (0.69, 4.12), (0.668, 4.04),
+    ])
+    ant_shape(v, LT, K, "lesser_trochanter", "Bone", [
+        (0.545, 4.125), (0.51, 4.145), (0.482, 4.185), (0.486, 4.228), (0.52, 4.245), (0.548, 4.235),
+    ])
+    # the hip bone seen from the front: the wing with its crest, the ASIS and AIIS, the rim of the
+    # socket over the femoral head, the ischium down to the sitting bone, the ischiopubic ramus to
+    # the symphysis, then back along the pubic crest and the pelvic brim to the sacroiliac joint;
+    # the obturator foramen below the socket
     hip = closed_path(f.pts([
-        (0.19, 3.72, "c"), (0.26, 3.625), (0.37, 3.57), (0.49, 3.56), (0.59, 3.585), (0.655, 3.635),
-        (0.68, 3.7), (0.67, 3.77), (0.645, 3.83), (0.632, 3.866, "c"), (0.606, 3.895), (0.612, 3.932, "c"),
-        (0.585, 3.958), (0.566, 3.995), (0.56, 4.05), (0.54, 4.11), (0.48, 4.17), (0.42, 4.23),
-        (0.37, 4.29), (0.31, 4.325), (0.25, 4.305), (0.17, 4.245), (0.1, 4.195), (0.05, 4.152),
-        (0.03, 4.13, "c"), (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.94), (0.28, 3.905),
-        (0.285, 3.855), (0.25, 3.8), (0.205, 3.76),
+        (0.19, 3.7, "c"), (0.24, 3.628), (0.33, 3.575), (0.45, 3.556), (0.56, 3.57), (0.64, 3.615),
+        (0.68, 3.675), (0.69, 3.73), (0.675, 3.79), (0.648, 3.835, "c"), (0.628, 3.862),
+        (0.622, 3.898, "c"), (0.585, 3.918), (0.525, 3.935), (0.478, 3.972), (0.455, 4.025),
+        (0.445, 4.08), (0.42, 4.14), (0.39, 4.21), (0.35, 4.27), (0.325, 4.31), (0.29, 4.335),
+        (0.255, 4.33, "c"), (0.2, 4.29), (0.13, 4.225), (0.07, 4.17), (0.03, 4.142, "c"),
+        (0.026, 4.07), (0.028, 3.995, "c"), (0.07, 3.978), (0.13, 3.965), (0.2, 3.948), (0.26, 3.918),
+        (0.29, 3.88), (0.285, 3.83), (0.255, 3.78), (0.215, 3.735),
     ]))
-    hole = closed_path(f.pts([(0.17, 4.09), (0.24, 4.065), (0.31, 4.095), (0.325, 4.165), (0.28, 4.22), (0.2, 4.205), (0.16, 4.15)]))
-    v.add(HIP, K, "Left", "Bone", hip + " " + hole, "hip_bone", "ant_hip_bone_right")
-    ant_shape(v, FOSSA, K, None, "Bone", [
-        (0.215, 3.725), (0.27, 3.64), (0.38, 3.598), (0.5, 3.595), (0.59, 3.625), (0.635, 3.68),
-        (0.632, 3.76), (0.6, 3.83), (0.55, 3.875), (0.47, 3.895), (0.39, 3.89), (0.33, 3.87),
-        (0.28, 3.83), (0.235, 3.78),
+    foramen = [(0.15, 4.1), (0.19, 4.055), (0.26, 4.045), (0.325, 4.075), (0.35, 4.14), (0.325, 4.21),
+               (0.26, 4.24), (0.19, 4.215), (0.152, 4.16)]
+    v.add(HIP, K, "Left", "Bone", hip + " " + closed_path(f.pts(foramen)), "hip_bone", "ant_hip_bone_right")
+    # the iliac fossa, the hollow inner face of the wing where iliacus arises, in shadow
+    ant_shape(v, FOSSA, K, None, "BoneShadow", [
+        (0.215, 3.728), (0.258, 3.66), (0.35, 3.608), (0.46, 3.592), (0.56, 3.604), (0.625, 3.642),
+        (0.655, 3.7), (0.646, 3.772), (0.61, 3.826), (0.54, 3.856), (0.45, 3.862), (0.36, 3.852),
+        (0.3, 3.832), (0.255, 3.792),
     ])
     ant_ribbon(v, "ant_pelvic_brim_left", K, None, "Bone", [
         (0.195, 3.745, 5), (0.245, 3.8, 5), (0.278, 3.862, 5), (0.27, 3.915, 5), (0.21, 3.948, 5),
         (0.13, 3.965, 5), (0.08, 3.97, 4),
     ])
+    # the pubis: its body beside the symphysis and its two rami round the inner side of the
+    # obturator foramen (where the adductors arise)
     ant_shape(v, PUBIS, K, None, "Bone", [
-        (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.942), (0.3, 3.935), (0.34, 3.96),
-        (0.33, 3.995), (0.24, 4.03), (0.165, 4.06), (0.137, 4.11), (0.142, 4.18), (0.18, 4.225),
-        (0.25, 4.255), (0.282, 4.3, "c"), (0.24, 4.296), (0.16, 4.236), (0.09, 4.184), (0.05, 4.15),
-        (0.03, 4.13, "c"),
+        (0.03, 3.99, "c"), (0.09, 3.972), (0.17, 3.96), (0.24, 3.942), (0.285, 3.922, "c"),
+        (0.27, 3.97), (0.235, 4.015), (0.19, 4.048), (0.158, 4.085), (0.145, 4.14), (0.16, 4.2),
+        (0.2, 4.24), (0.25, 4.262), (0.282, 4.3, "c"), (0.24, 4.296), (0.16, 4.236), (0.09, 4.184),
+        (0.05, 4.15), (0.03, 4.13, "c"),
     ])
     v.add(SYMPH, K, "Midline", "Bone", symmetric_closed(f.pts([
         (0, 3.988), (0.022, 3.99), (0.03, 4.02), (0.03, 4.1), (0.022, 4.13), (0, 4.134)])), "pubic_symphysis")
@@ -1506,14 +1756,6 @@ def build_anterior():
     ])
     ant_shape(v, AIIS, K, None, "Bone", [
         (0.582, 3.905), (0.613, 3.91), (0.618, 3.945), (0.59, 3.968), (0.572, 3.94),
-    ])
-    ant_shape(v, FEMUR, K, "femur", "Bone", ANT_FEMUR)
-    ant_shape(v, GT, K, "greater_trochanter", "Bone", [
-        (0.658, 3.935), (0.71, 3.912), (0.742, 3.942), (0.752, 4.0), (0.744, 4.075), (0.718, 4.14),
-        (0.682, 4.1), (0.664, 4.02),
-    ])
-    ant_shape(v, LT, K, "lesser_trochanter", "Bone", [
-        (0.545, 4.125), (0.51, 4.145), (0.482, 4.185), (0.486, 4.228), (0.52, 4.245), (0.548, 4.235),
     ])
     px, py = f.p(0.36, 5.85)
     v.add(PATELLA, K, "Left", "Bone", ellipse_path(px, py, 17, 21), None, "ant_patella_right")

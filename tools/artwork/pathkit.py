@@ -142,6 +142,13 @@ PAINTS = {
     "Ligament": ("#d6dce4", "#6a7484", 1.0, None),
     "Referral": ("#e03030", "#b02020", 1.0, None),
     "TriggerPoint": ("#8c1018", "#400008", 1.0, None),
+    # decoration only (never a region's paint in a sidecar): lines on bones and ligaments, and
+    # the pale cut edge of a muscle opened to show what lies beneath
+    "BoneLine": (None, "#a89b7e", 0.8, None),
+    "LigamentLine": (None, "#9aa4b2", 0.7, None),
+    "MuscleCut": ("#e7a497", "#7a2c26", 0.8, None),
+    "MuscleShadow": ("#6e2222", "#6e2222", 0.4, None),
+    "BoneShadow": ("#e6dbc0", "#b8ab8c", 0.6, None),
 }
 # Shading: lighter on the belly, the paint's own colour toward the edges (objectBoundingBox, so one
 # gradient serves every shape of a paint).
