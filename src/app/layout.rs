@@ -32,6 +32,9 @@ pub(super) fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if !typing && i.key_pressed(Key::Escape) {
             commands.push(Command::ClearSelection);
         }
+        if i.consume_key(Modifiers::NONE, Key::F11) {
+            commands.push(Command::ToggleConsult);
+        }
     });
 }
 
@@ -54,6 +57,10 @@ impl AtlasApp {
         let Some(view) = atlas.view_index(&view).and_then(|i| atlas.views.get(i)) else {
             return;
         };
+        if let Mode::Consult(_) = self.state.mode {
+            self.consult_layout_ui(ui, &atlas, view, commands);
+            return;
+        }
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(3.0);
             let input = TopBarInput {
@@ -116,6 +123,8 @@ impl AtlasApp {
                         commands,
                     );
                 }
+                // Consultation mode has its own frame (`consult_layout_ui`).
+                Mode::Consult(_) => {}
                 Mode::Browse => {
                     let input = DetailInput {
                         atlas: &atlas,
@@ -147,6 +156,8 @@ impl AtlasApp {
                     conceal_names: self.state.conceals_names(),
                     report_focus: self.state.mode.focus_selects(),
                     take_focus,
+                    plain_names: false,
+                    overlay: None,
                 };
                 diagram_ui(ui, &input, &mut self.cache.diagram, commands);
             });

@@ -1,6 +1,7 @@
 //! The eframe glue: builds the state, reads and writes files, runs the frame (the panel layout
 //! is in [`layout`]), carries out the [`Effect`]s that commands ask for.
 
+mod consult;
 mod layout;
 pub mod screenshot;
 pub mod storage;
@@ -47,6 +48,8 @@ pub struct StartOptions {
     pub study_seed: Option<u64>,
     /// Reload the content when its files change.
     pub watch: bool,
+    /// Start in consultation mode with this session (`--consult FILE`).
+    pub consult: Option<crate::session::Session>,
 }
 
 impl StartOptions {
@@ -63,6 +66,7 @@ impl StartOptions {
             size: None,
             study_seed: None,
             watch: true,
+            consult: None,
         }
     }
 
@@ -92,6 +96,16 @@ struct UiCache {
     shown_cameras: HashMap<String, Glide>,
     /// Move keyboard focus onto the diagram next frame.
     focus_diagram: bool,
+    /// Consultation mode's panel: file names and passphrases being typed.
+    consult: crate::ui::consult::ConsultUiState,
+    /// The meshes of a past visit's map shown beside the current one.
+    compare_diagram: DiagramCache,
+    /// The passphrase being typed for protected client records (never kept past the attempt).
+    passphrase: String,
+    /// Whether the window was full screen before consultation mode made it so.
+    was_fullscreen: bool,
+    /// egui time of the last autosave of a consultation.
+    last_autosave: f64,
 }
 
 /// A camera gliding from where it was to where the state wants it.
@@ -126,6 +140,8 @@ pub struct AtlasApp {
     /// Watches the content folders so edits show at once (authors); `None` in tests.
     watcher: Option<ContentWatcher>,
     frames: u64,
+    /// The client records database (consultation mode).
+    records: consult::RecordsSlot,
 }
 
 impl AtlasApp {
@@ -136,6 +152,7 @@ impl AtlasApp {
         let seed = options.study_seed.unwrap_or_else(clock_seed);
         let mut state = AppState::new(restored.prefs, restored.user, seed);
         state.notices = restored.notices;
+        let records = consult::RecordsSlot::start(&options.storage, &mut state.notices);
         let mut app = Self {
             state,
             ctx: cc.egui_ctx.clone(),
@@ -147,6 +164,7 @@ impl AtlasApp {
                 .map(|(path, result)| ScreenshotJob::new(path, result)),
             watcher: None,
             frames: 0,
+            records,
         };
         if options.watch {
             app.watcher = ContentWatcher::new(&app.content.watch_paths(), &cc.egui_ctx);
@@ -160,6 +178,9 @@ impl AtlasApp {
         }
         if let Some(region) = options.select {
             app.apply(Command::Reveal(region));
+        }
+        if let Some(session) = options.consult {
+            app.apply(Command::StartConsult(Some((session, None))));
         }
         apply_theme(&cc.egui_ctx, app.state.prefs.dark);
         app
@@ -285,6 +306,10 @@ impl AtlasApp {
 
     /// Applies one command and carries out what it asks of the platform.
     pub fn apply(&mut self, command: Command) {
+        if matches!(command, Command::EndConsult | Command::ToggleConsult) {
+            // Leaving: the session is saved first.
+            self.save_consult();
+        }
         match self.state.apply(command) {
             None => {}
             Some(Effect::Reload) => self.reload(),
@@ -293,6 +318,9 @@ impl AtlasApp {
             }
             Some(Effect::FocusDiagram) => self.cache.focus_diagram = true,
             Some(Effect::SaveUserData) => self.save_user_data(),
+            Some(Effect::Fullscreen(true)) => self.consult_started(),
+            Some(Effect::Fullscreen(false)) => self.consult_ended(),
+            Some(Effect::Records(request)) => self.records_request(request),
         }
     }
 
@@ -419,9 +447,11 @@ impl eframe::App for AtlasApp {
         let mut commands = Vec::new();
         layout::shortcuts(&ctx, &mut commands);
         self.layout_ui(ui, &mut commands);
+        self.passphrase_ui(&ctx);
         for command in commands {
             self.apply(command);
         }
+        self.autosave(&ctx);
         self.frames += 1;
         let settled = self.cameras_settled();
         if let Some(job) = &mut self.screenshot {
@@ -430,6 +460,7 @@ impl eframe::App for AtlasApp {
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_consult();
         self.save_prefs();
         self.save_user_data();
     }

@@ -234,6 +234,10 @@ pub struct Structure {
     /// Other names a person may search for.
     #[serde(default)]
     pub other_names: Vec<String>,
+    /// What a client would call it, e.g. "Deep hip rotator" for piriformis: consultation mode
+    /// and the handout show "Deep hip rotator (piriformis)".
+    #[serde(default)]
+    pub plain_name: Option<String>,
     /// What kind of structure it is.
     pub kind: StructureKind,
     /// One line under the name.
@@ -349,6 +353,9 @@ pub struct Safety {
     /// One line under every entry's sources: an educational reference, not a diagnosis.
     #[serde(default)]
     pub entry_footer: String,
+    /// General advice for the days after a session, printed on the client's handout.
+    #[serde(default)]
+    pub aftercare: Vec<String>,
 }
 
 /// A red-flag sign.

@@ -8,6 +8,7 @@
 
 pub mod camera;
 pub mod command;
+pub mod consult;
 pub mod mode;
 pub mod prefs;
 pub mod study;
@@ -19,7 +20,8 @@ use std::sync::Arc;
 use emath::{Pos2, Rect, vec2};
 
 pub use self::camera::Camera;
-pub use self::command::{Command, Effect, RegionEvent};
+pub use self::command::{Command, ConsultCommand, Effect, RecordsRequest, RegionEvent};
+pub use self::consult::{Consult, MarkerEdit, RecordsView, Restore, SessionText, Tool};
 pub use self::mode::{Mode, Study};
 pub use self::prefs::{LayerSetting, LayerStates, Preferences};
 pub use self::userdata::{StudyProgress, UserData, ZoneOnFoot};
@@ -283,6 +285,16 @@ impl AppState {
                     self.notices.remove(0);
                 }
             }
+            Command::StartConsult(session) => return self.start_consult(session),
+            Command::EndConsult => return self.end_consult(),
+            Command::ToggleConsult => {
+                return match self.mode {
+                    Mode::Consult(_) => self.end_consult(),
+                    _ => self.start_consult(None),
+                };
+            }
+            Command::Consult(command) => return self.consult_command(command),
+            Command::Notify(message) => self.notices.push(message),
         }
         None
     }
@@ -302,6 +314,28 @@ impl AppState {
             }
             (Mode::Study(_), RegionEvent::Activated(id)) => self.study_answer_region(&id),
             (Mode::Study(_), RegionEvent::Focused(_) | RegionEvent::ActivatedNothing) => None,
+            (Mode::Consult(c), event) => {
+                match (c.tool, event) {
+                    (Tool::Point, RegionEvent::Activated(id) | RegionEvent::Focused(id)) => {
+                        self.linked.clear();
+                        self.set_selection(Some(Selection::Region(id)));
+                    }
+                    (Tool::Point, RegionEvent::ActivatedNothing) => self.set_selection(None),
+                    (tool @ (Tool::Treat | Tool::Avoid), RegionEvent::Activated(id)) => {
+                        let mark = if tool == Tool::Treat {
+                            crate::session::RegionMark::Treat
+                        } else {
+                            crate::session::RegionMark::Avoid
+                        };
+                        if let Mode::Consult(c) = &mut self.mode {
+                            c.toggle_region(&id, mark);
+                        }
+                    }
+                    // Markers and the pen take their clicks on the diagram's overlay.
+                    _ => {}
+                }
+                None
+            }
         }
     }
 

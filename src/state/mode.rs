@@ -1,6 +1,7 @@
 //! The app's modes. Each mode decides what a region event means and what the diagram may
 //! show; later modes (consultation, guided routine) join this enum.
 
+use super::consult::Consult;
 use crate::model::quiz::{Question, Quiz};
 
 /// What the app is being used for right now.
@@ -11,6 +12,8 @@ pub enum Mode {
     Browse,
     /// A study round on the foot reflex zones: clicking answers the question.
     Study(Study),
+    /// A consultation: the diagram fills the screen, clicks place pain markers, point or draw.
+    Consult(Box<Consult>),
 }
 
 /// A study round in progress.
@@ -25,7 +28,7 @@ impl Mode {
     #[must_use]
     pub fn conceals_names(&self) -> bool {
         match self {
-            Self::Browse => false,
+            Self::Browse | Self::Consult(_) => false,
             Self::Study(study) => {
                 !study.quiz.is_finished()
                     && study.quiz.question().is_some()
@@ -46,7 +49,16 @@ impl Mode {
     pub fn quiz(&self) -> Option<&Quiz> {
         match self {
             Self::Study(study) => Some(&study.quiz),
-            Self::Browse => None,
+            Self::Browse | Self::Consult(_) => None,
+        }
+    }
+
+    /// The consultation, in consultation mode.
+    #[must_use]
+    pub fn consult(&self) -> Option<&Consult> {
+        match self {
+            Self::Consult(c) => Some(c),
+            Self::Browse | Self::Study(_) => None,
         }
     }
 

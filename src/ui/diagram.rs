@@ -35,6 +35,28 @@ pub struct DiagramInput<'a> {
     pub report_focus: bool,
     /// Move keyboard focus onto the diagram's first region this frame (F6).
     pub take_focus: bool,
+    /// Names in plain words first ("Deep hip rotator (piriformis)"), as consultation mode shows
+    /// them to a client.
+    pub plain_names: bool,
+    /// Drawn and handled over the diagram after everything else (consultation mode's markers,
+    /// pen and pointer).
+    pub overlay: Option<Overlay<'a>>,
+}
+
+/// What an overlay is given each frame: the diagram's rectangle and its transform from
+/// diagram coordinates to the screen.
+pub type Overlay<'a> = &'a dyn Fn(&mut Ui, &egui::Painter, TSTransform, &mut Vec<Command>);
+
+/// A region's name as the diagram shows it: plain words first when asked.
+fn shown_name<'a>(
+    input: &'a DiagramInput<'_>,
+    region: &'a PreparedRegion,
+) -> std::borrow::Cow<'a, str> {
+    if input.plain_names {
+        input.atlas.plain_region_name(region).into()
+    } else {
+        input.atlas.region_name(region).into()
+    }
 }
 
 /// The diagram tessellated into one mesh per layer plus the highlight outlines, reused while
@@ -238,11 +260,15 @@ pub fn diagram_ui(
         commands,
     );
 
+    if let Some(overlay) = input.overlay {
+        overlay(ui, &painter, screen_from_diagram, commands);
+    }
+
     if let Some(region) = hovered
         .map(|i| &view.regions[i])
         .filter(|_| !input.conceal_names)
     {
-        let name = input.atlas.region_name(region);
+        let name = shown_name(input, region);
         let layer_title = view
             .layers
             .get(region.layer)
@@ -445,7 +471,12 @@ fn labels_ui(
     let shown = |layer: usize| layers.shown(layer);
     let selected = input.selected.and_then(|id| view.region_index(id));
     // (name, side) -> (request, galley)
-    let mut wanted: Vec<(&str, Side, LabelRequest, std::sync::Arc<egui::Galley>)> = Vec::new();
+    let mut wanted: Vec<(
+        std::borrow::Cow<'_, str>,
+        Side,
+        LabelRequest,
+        std::sync::Arc<egui::Galley>,
+    )> = Vec::new();
     for (i, region) in view.regions.iter().enumerate().rev() {
         let is_selected = Some(i) == selected;
         if !(input.settings.labels || is_selected)
@@ -460,7 +491,7 @@ fn labels_ui(
         if !rect.contains(anchor) {
             continue;
         }
-        let name = input.atlas.region_name(region);
+        let name = shown_name(input, region);
         let priority = if is_selected {
             f32::MAX
         } else {
@@ -476,9 +507,9 @@ fn labels_ui(
             }
             continue;
         }
-        let galley = ui
-            .painter()
-            .layout_no_wrap(name.to_owned(), font.clone(), text_color);
+        let galley =
+            ui.painter()
+                .layout_no_wrap(name.clone().into_owned(), font.clone(), text_color);
         let request = LabelRequest {
             anchor,
             size: galley.size() + Vec2::new(6.0, 2.0),

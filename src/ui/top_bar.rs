@@ -38,6 +38,8 @@ pub struct TopBarWidths {
     pub title: f32,
     pub tabs: f32,
     pub study: f32,
+    /// The button that starts consultation mode.
+    pub consult: f32,
     pub safety_long: f32,
     pub safety_short: f32,
     pub theme_and_reload: f32,
@@ -59,6 +61,7 @@ impl TopBarLayout {
                 + if tabs { w.tabs } else { DROP_DOWN }
                 + search
                 + w.study
+                + w.consult
                 + if short { w.safety_short } else { w.safety_long }
                 + if menu { w.menu } else { w.theme_and_reload }
                 + SLACK;
@@ -83,7 +86,7 @@ impl TopBarLayout {
             search
         } else {
             // The smallest window: the search field takes what is left.
-            let rest = DROP_DOWN + w.study + w.safety_short + w.menu + SLACK;
+            let rest = DROP_DOWN + w.study + w.consult + w.safety_short + w.menu + SLACK;
             (width - rest).clamp(60.0, SEARCH_MIN)
         };
         Self {
@@ -120,6 +123,7 @@ fn measure(ui: &Ui, atlas: &Atlas) -> TopBarWidths {
             .sum::<f32>()
             + 12.0,
         study: text("Study zones", None),
+        consult: text("Consult", None),
         safety_long: text("Safety and red flags", None),
         safety_short: text("Safety", None),
         theme_and_reload: text("Light theme", None) + text("Reload", None),
@@ -182,6 +186,13 @@ pub fn top_bar_ui(
                 });
             }
         }
+        if ui
+            .button("Consult")
+            .on_hover_text("Consultation mode, full screen (F11): mark where a client feels pain, then print a handout")
+            .clicked()
+        {
+            commands.push(Command::StartConsult(None));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme_label = if input.dark {
                 "Light theme"
@@ -243,6 +254,7 @@ mod tests {
             title: 130.0,
             tabs: 620.0,
             study: 90.0,
+            consult: 70.0,
             safety_long: 150.0,
             safety_short: 62.0,
             theme_and_reload: 150.0,
@@ -259,6 +271,7 @@ mod tests {
         let used = 230.0
             + f32::from(narrow.search_width)
             + 90.0
+            + 70.0
             + if narrow.short_safety { 62.0 } else { 150.0 }
             + 30.0;
         assert!(used <= 720.0, "{used}");
@@ -274,6 +287,7 @@ mod tests {
                 + if l.tabs { w.tabs } else { 230.0 }
                 + f32::from(l.search_width)
                 + w.study
+                + w.consult
                 + if l.short_safety {
                     w.safety_short
                 } else {
