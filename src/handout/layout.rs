@@ -11,9 +11,11 @@ use crate::model::content::Urgency;
 use crate::model::{Atlas, PreparedView};
 use crate::session::{Marker, PainKind, SelfCare, Session, self_care_title};
 
-const MARGIN: f32 = 42.0;
-const BODY: f32 = 9.0;
-const SMALL: f32 = 7.5;
+const MARGIN: f32 = 36.0;
+/// Line height as a multiple of the type size.
+const LEADING: f32 = 1.22;
+const BODY: f32 = 8.5;
+const SMALL: f32 = 7.0;
 const INK: &str = "#1d1d1f";
 const MUTED: &str = "#55555a";
 const ACCENT: &str = "#1f5f7a";
@@ -22,55 +24,44 @@ const DANGER: &str = "#a3122a";
 const TREAT: &str = "#1e7a46";
 const AVOID: &str = "#b0302a";
 
-/// Advance widths of the handout's font, read once.
-struct Metrics {
-    units_per_em: f32,
-    advances: Vec<(char, f32)>,
-    fallback: f32,
-}
-
-fn metrics() -> &'static Metrics {
-    static METRICS: OnceLock<Metrics> = OnceLock::new();
-    METRICS.get_or_init(|| {
-        let Ok(face) = ttf_parser::Face::parse(epaint_default_fonts::UBUNTU_LIGHT, 0) else {
-            return Metrics {
-                units_per_em: 1000.0,
-                advances: Vec::new(),
-                fallback: 520.0,
-            };
-        };
-        let units_per_em = f32::from(face.units_per_em());
-        let advance = |c: char| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .map(f32::from)
-        };
-        let fallback = advance('n').unwrap_or(units_per_em * 0.5);
-        let advances = (' '..='~')
-            .chain("éèàçöüäñ–—‘’“”…·×°".chars())
-            .filter_map(|c| advance(c).map(|a| (c, a)))
-            .collect();
-        Metrics {
-            units_per_em,
-            advances,
-            fallback,
-        }
-    })
+/// The handout's font, parsed once, for advance widths and which characters it has.
+fn face() -> Option<&'static ttf_parser::Face<'static>> {
+    static FACE: OnceLock<Option<ttf_parser::Face<'static>>> = OnceLock::new();
+    FACE.get_or_init(|| ttf_parser::Face::parse(epaint_default_fonts::UBUNTU_LIGHT, 0).ok())
+        .as_ref()
 }
 
 /// The width of `text` at `size` points.
 fn text_width(text: &str, size: f32) -> f32 {
-    let m = metrics();
-    let units: f32 = text
-        .chars()
-        .map(|c| {
-            m.advances
-                .iter()
-                .find(|(k, _)| *k == c)
-                .map_or(m.fallback, |(_, a)| *a)
-        })
-        .sum();
-    units / m.units_per_em * size
+    let Some(face) = face() else {
+        return text.chars().count() as f32 * size * 0.5;
+    };
+    let units_per_em = f32::from(face.units_per_em());
+    let advance = |c: char| {
+        face.glyph_index(c)
+            .and_then(|g| face.glyph_hor_advance(g))
+            .map_or(units_per_em * 0.5, f32::from)
+    };
+    text.chars().map(advance).sum::<f32>() / units_per_em * size
+}
+
+/// A character the font has: arrows and other signs it lacks become plain ones, so a line is
+/// never set in a fallback font.
+fn printable(c: char) -> Option<char> {
+    let has = |c: char| face().is_none_or(|f| f.glyph_index(c).is_some());
+    if has(c) {
+        return Some(c);
+    }
+    let plain = match c {
+        '→' | '⇒' => '>',
+        '←' => '<',
+        '≥' => '>',
+        '≤' => '<',
+        '−' | '‑' | '‒' => '-',
+        '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+        _ => '?',
+    };
+    Some(plain)
 }
 
 /// Breaks text into lines no wider than `width`.
@@ -106,7 +97,7 @@ fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             c if c.is_control() => {}
-            c => out.push(c),
+            c => out.extend(printable(c)),
         }
     }
     out
@@ -163,14 +154,14 @@ impl Pages {
             self.y + size,
             esc(text)
         );
-        self.y += size * 1.3;
+        self.y += size * LEADING;
     }
 
     /// A wrapped paragraph at `indent` from the margin.
     fn paragraph(&mut self, text: &str, size: f32, color: &str, indent: f32) {
         let width = self.content_width() - indent;
         for line in wrap(text, size, width) {
-            self.ensure(size * 1.3);
+            self.ensure(size * LEADING);
             self.line(MARGIN + indent, &line, size, color);
         }
     }
@@ -179,7 +170,7 @@ impl Pages {
     fn item(&mut self, mark: &str, text: &str, size: f32, color: &str, indent: f32) {
         let hang = 13.0;
         let lines = wrap(text, size, self.content_width() - indent - hang);
-        self.ensure(size * 1.3 * lines.len().min(2) as f32);
+        self.ensure(size * LEADING * lines.len().min(2) as f32);
         let _ = write!(
             self.current,
             r#"<text x="{:.2}" y="{:.2}" font-family="{FONT_FAMILY}" font-weight="300" font-size="{size}" fill="{MUTED}">{}</text>"#,
@@ -188,14 +179,77 @@ impl Pages {
             esc(mark)
         );
         for line in lines {
-            self.ensure(size * 1.3);
+            self.ensure(size * LEADING);
             self.line(MARGIN + indent + hang, &line, size, color);
         }
     }
 
+    /// A bulleted list set in two columns, the first filled to about half, kept together with
+    /// `title` when it is given. Each item is one or more (text, colour) parts.
+    fn two_columns(&mut self, title: Option<(&str, &str)>, items: &[Vec<(&str, &str)>], size: f32) {
+        let gap = 14.0;
+        let hang = 9.0;
+        let column = (self.content_width() - gap) / 2.0;
+        let wrapped: Vec<Vec<(String, &str)>> = items
+            .iter()
+            .map(|parts| {
+                parts
+                    .iter()
+                    .flat_map(|(text, color)| {
+                        wrap(text, size, column - hang)
+                            .into_iter()
+                            .map(move |l| (l, *color))
+                    })
+                    .collect()
+            })
+            .collect();
+        let total: usize = wrapped.iter().map(Vec::len).sum();
+        let mut split = wrapped.len();
+        let mut so_far = 0;
+        for (i, lines) in wrapped.iter().enumerate() {
+            if so_far * 2 >= total {
+                split = i;
+                break;
+            }
+            so_far += lines.len();
+        }
+        let height = |part: &[Vec<(String, &str)>]| {
+            part.iter().map(Vec::len).sum::<usize>() as f32 * size * LEADING + part.len() as f32
+        };
+        let (first, second) = wrapped.split_at(split);
+        let heading = if title.is_some() {
+            13.0 * LEADING + 12.0
+        } else {
+            0.0
+        };
+        self.ensure(heading + height(first).max(height(second)));
+        if let Some((text, color)) = title {
+            self.heading(text, color);
+        }
+        let top = self.y;
+        let mut bottom = top;
+        for (k, part) in [first, second].into_iter().enumerate() {
+            self.y = top;
+            let x = MARGIN + k as f32 * (column + gap);
+            for lines in part {
+                let _ = write!(
+                    self.current,
+                    r#"<text x="{x:.2}" y="{:.2}" font-family="{FONT_FAMILY}" font-weight="300" font-size="{size}" fill="{MUTED}">•</text>"#,
+                    self.y + size
+                );
+                for (line, color) in lines {
+                    self.line(x + hang, line, size, color);
+                }
+                self.y += 1.0;
+            }
+            bottom = bottom.max(self.y);
+        }
+        self.y = bottom;
+    }
+
     fn heading(&mut self, text: &str, color: &str) {
-        self.ensure(13.0 * 1.3 + BODY * 3.0);
-        self.y += 6.0;
+        self.ensure(13.0 * LEADING + BODY * 3.0);
+        self.y += 4.0;
         self.line(MARGIN, text, 13.0, color);
         let _ = write!(
             self.current,
@@ -253,8 +307,8 @@ pub fn pages(session: &Session, atlas: &Atlas, paper: Paper) -> Vec<String> {
     };
     p.line(MARGIN, &who, 10.5, INK);
     p.gap(6.0);
-    diagrams(&mut p, session, atlas);
-    if !session.client_notes.trim().is_empty() {
+    let notes_placed = diagrams(&mut p, session, atlas);
+    if !notes_placed && !session.client_notes.trim().is_empty() {
         p.heading("Notes from your therapist", ACCENT);
         p.paragraph(session.client_notes.trim(), BODY, INK, 0.0);
     }
@@ -296,17 +350,19 @@ fn views_used<'a>(session: &Session, atlas: &'a Atlas) -> Vec<&'a PreparedView> 
         .collect()
 }
 
-/// The pain map: each view used, its markers numbered, beside the list of what they mean.
-fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) {
+/// The pain map: each view used, its markers numbered, beside the list of what they mean;
+/// the notes for the client go beside the first drawing too. Returns whether they did.
+fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
     let views = views_used(session, atlas);
     if views.is_empty() {
-        return;
+        return false;
     }
+    let mut notes_placed = false;
     p.heading("Where you feel it", ACCENT);
     let mut number = 0_usize;
     for view in views.iter().take(3) {
         let crop = crop_of(session, atlas, view);
-        let box_h = (p.bottom() - MARGIN) * 0.42;
+        let box_h = (p.bottom() - MARGIN) * 0.36;
         let box_w = 250.0_f32;
         let scale = (box_w / crop.width()).min(box_h / crop.height());
         let (w, h) = (crop.width() * scale, crop.height() * scale);
@@ -391,8 +447,16 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) {
                 indent,
             );
         }
+        let notes = session.client_notes.trim();
+        if !notes_placed && !notes.is_empty() {
+            p.gap(6.0);
+            p.line(column, "Notes from your therapist", 10.5, ACCENT);
+            p.paragraph(notes, BODY, INK, indent);
+            notes_placed = true;
+        }
         p.y = p.y.max(top).max(y0 + h) + 8.0;
     }
+    notes_placed
 }
 
 fn marker_text(atlas: &Atlas, m: &Marker) -> String {
@@ -574,7 +638,7 @@ fn crop_of(session: &Session, atlas: &Atlas, view: &PreparedView) -> emath::Rect
     for p in &points {
         r.extend_with(*p);
     }
-    let side = (canvas.width() / 3.0).max(r.width().max(r.height() * 0.8) * 1.35);
+    let side = (canvas.width() * 0.6).max(r.width().max(r.height() * 0.8) * 1.6);
     // A little taller than wide, like the box it is printed in.
     let size = emath::vec2(side, side * 1.25);
     let r = emath::Rect::from_center_size(r.center(), size.max(r.size() * 1.2));
@@ -705,25 +769,31 @@ fn red_flags(p: &mut Pages, atlas: &Atlas) {
     if flags.is_empty() {
         return;
     }
-    p.heading("When to get medical help", DANGER);
     let ordered: Vec<_> = [Urgency::Emergency, Urgency::SameDay, Urgency::Soon]
         .into_iter()
         .flat_map(|u| flags.iter().filter(move |f| f.urgency == u))
         .collect();
-    // Signs that share an action are listed together, the action once after them.
+    // Signs that share an action are one item, the action once after them.
+    let mut items: Vec<Vec<(&str, &str)>> = Vec::new();
     let mut i = 0;
     while let Some(flag) = ordered.get(i) {
         let group = ordered[i..]
             .iter()
             .take_while(|f| f.action == flag.action)
             .count();
-        for f in &ordered[i..i + group] {
-            p.item("•", &f.sign, SMALL + 0.5, INK, 0.0);
-        }
-        p.paragraph(&format!("→ {}", flag.action), SMALL + 0.5, DANGER, 13.0);
-        p.gap(2.0);
+        let mut parts: Vec<(&str, &str)> = ordered[i..i + group]
+            .iter()
+            .map(|f| (f.sign.as_str(), INK))
+            .collect();
+        parts.push((flag.action.as_str(), DANGER));
+        items.push(parts);
         i += group;
     }
+    p.two_columns(
+        Some(("When to get medical help", DANGER)),
+        &items,
+        SMALL + 0.5,
+    );
 }
 
 /// The sources of what the handout teaches: the chosen items' structures and the safety text.
@@ -741,11 +811,11 @@ fn sources(p: &mut Pages, session: &Session, atlas: &Atlas) {
         seen.push(id);
         new
     });
-    p.heading("Sources", MUTED);
-    for id in ids {
-        let citation = atlas.source(id).map_or(id, |s| s.citation.as_str());
-        p.item("•", citation, SMALL, MUTED, 0.0);
-    }
-    p.gap(4.0);
+    let citations: Vec<Vec<(&str, &str)>> = ids
+        .iter()
+        .map(|id| vec![(atlas.source(id).map_or(*id, |s| s.citation.as_str()), MUTED)])
+        .collect();
+    p.two_columns(Some(("Sources", MUTED)), &citations, SMALL);
+    p.gap(2.0);
     p.paragraph(&atlas.safety.disclaimer, SMALL, MUTED, 0.0);
 }
