@@ -114,6 +114,13 @@ impl AtlasApp {
             return;
         };
         let path = path.clone();
+        if passphrase.is_empty() {
+            self.records = RecordsSlot::Locked {
+                path,
+                message: Some("Enter the passphrase first".into()),
+            };
+            return;
+        }
         let mut notices = Vec::new();
         self.records = RecordsSlot::open(path, Some(passphrase), &mut notices);
         self.state.notices.extend(notices);

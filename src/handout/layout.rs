@@ -14,6 +14,7 @@ use crate::session::{Marker, PainKind, SelfCare, Session, self_care_title};
 const MARGIN: f32 = 36.0;
 /// Line height as a multiple of the type size.
 const LEADING: f32 = 1.22;
+/// Type sizes at scale 1 (a handout that would run over two pages is set a little smaller).
 const BODY: f32 = 8.5;
 const SMALL: f32 = 7.0;
 const INK: &str = "#1d1d1f";
@@ -111,10 +112,13 @@ struct Pages {
     current: String,
     done: Vec<String>,
     footer: String,
+    /// Body and small type sizes for this setting.
+    body: f32,
+    small: f32,
 }
 
 impl Pages {
-    fn new(paper: Paper, footer: String) -> Self {
+    fn new(paper: Paper, footer: String, scale: f32) -> Self {
         let (width, height) = paper.size_pt();
         Self {
             width,
@@ -123,6 +127,8 @@ impl Pages {
             current: String::new(),
             done: Vec::new(),
             footer,
+            body: BODY * scale,
+            small: SMALL * scale,
         }
     }
 
@@ -248,7 +254,7 @@ impl Pages {
     }
 
     fn heading(&mut self, text: &str, color: &str) {
-        self.ensure(13.0 * LEADING + BODY * 3.0);
+        self.ensure(13.0 * LEADING + self.body * 3.0);
         self.y += 4.0;
         self.line(MARGIN, text, 13.0, color);
         let _ = write!(
@@ -296,8 +302,20 @@ impl Pages {
 /// The handout's pages, as SVG documents in PDF points.
 #[must_use]
 pub fn pages(session: &Session, atlas: &Atlas, paper: Paper) -> Vec<String> {
+    // Set a little smaller when that keeps the handout to two pages.
+    let mut set = Vec::new();
+    for scale in [1.0, 0.94, 0.88] {
+        set = pages_at(session, atlas, paper, scale);
+        if set.len() <= 2 {
+            break;
+        }
+    }
+    set
+}
+
+fn pages_at(session: &Session, atlas: &Atlas, paper: Paper, scale: f32) -> Vec<String> {
     let footer = atlas.safety.entry_footer.clone();
-    let mut p = Pages::new(paper, footer);
+    let mut p = Pages::new(paper, footer, scale);
     let client = session.client.trim();
     p.line(MARGIN, "Your self-care plan", 20.0, ACCENT);
     let who = if client.is_empty() {
@@ -310,13 +328,13 @@ pub fn pages(session: &Session, atlas: &Atlas, paper: Paper) -> Vec<String> {
     let notes_placed = diagrams(&mut p, session, atlas);
     if !notes_placed && !session.client_notes.trim().is_empty() {
         p.heading("Notes from your therapist", ACCENT);
-        p.paragraph(session.client_notes.trim(), BODY, INK, 0.0);
+        p.paragraph(session.client_notes.trim(), p.body, INK, 0.0);
     }
     self_care(&mut p, session, atlas);
     if !atlas.safety.aftercare.is_empty() {
         p.heading("After the session", ACCENT);
         for a in &atlas.safety.aftercare {
-            p.item("•", a, BODY, INK, 0.0);
+            p.item("•", a, p.body, INK, 0.0);
         }
     }
     red_flags(&mut p, atlas);
@@ -402,7 +420,13 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
         let indent = column - MARGIN;
         p.line(column, &view.title, 10.5, INK);
         for (n, m) in &mine {
-            p.item(&format!("{n}."), &marker_text(atlas, m), BODY, INK, indent);
+            p.item(
+                &format!("{n}."),
+                &marker_text(atlas, m),
+                p.body,
+                INK,
+                indent,
+            );
         }
         let names = |ids: &[String]| -> Vec<String> {
             ids.iter()
@@ -425,9 +449,9 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
                 r#"<rect x="{column:.2}" y="{:.2}" width="9" height="9" fill="{color}" fill-opacity="0.35" stroke="{color}"/>"#,
                 p.y + 1.0
             );
-            p.line(column + 13.0, title, BODY, color);
+            p.line(column + 13.0, title, p.body, color);
             for name in ids {
-                p.item("•", &name, BODY, INK, indent);
+                p.item("•", &name, p.body, INK, indent);
             }
         }
         p.gap(4.0);
@@ -442,7 +466,7 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
                     "Numbers mark what you described; intensity is out of 10. Kinds: {}.",
                     legend.join(", ")
                 ),
-                SMALL,
+                p.small,
                 MUTED,
                 indent,
             );
@@ -451,7 +475,7 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
         if !notes_placed && !notes.is_empty() {
             p.gap(6.0);
             p.line(column, "Notes from your therapist", 10.5, ACCENT);
-            p.paragraph(notes, BODY, INK, indent);
+            p.paragraph(notes, p.body, INK, indent);
             notes_placed = true;
         }
         p.y = p.y.max(top).max(y0 + h) + 8.0;
@@ -703,7 +727,7 @@ fn self_care(p: &mut Pages, session: &Session, atlas: &Atlas) {
     p.heading("Your self-care", ACCENT);
     p.paragraph(
         "Go gently: mild, easy pressure is enough. Stop if pain shoots, burns or spreads down the leg, or if tingling or numbness starts.",
-        BODY,
+        p.body,
         MUTED,
         0.0,
     );
@@ -711,7 +735,7 @@ fn self_care(p: &mut Pages, session: &Session, atlas: &Atlas) {
         let Some(s) = atlas.structure(item.structure()) else {
             continue;
         };
-        p.ensure(BODY * 6.0);
+        p.ensure(p.body * 6.0);
         p.gap(3.0);
         p.line(MARGIN, &self_care_title(atlas, item), 10.5, INK);
         match item {
@@ -719,12 +743,12 @@ fn self_care(p: &mut Pages, session: &Session, atlas: &Atlas) {
                 let Some(m) = &s.self_massage else { continue };
                 p.paragraph(
                     &format!("You need: {}. Start: {}", m.tool, m.position),
-                    BODY,
+                    p.body,
                     INK,
                     0.0,
                 );
                 for (i, step) in m.steps.iter().enumerate() {
-                    p.item(&format!("{}.", i + 1), step, BODY, INK, 0.0);
+                    p.item(&format!("{}.", i + 1), step, p.body, INK, 0.0);
                 }
                 for line in [
                     format!(
@@ -735,17 +759,17 @@ fn self_care(p: &mut Pages, session: &Session, atlas: &Atlas) {
                     format!("Breathing: {}", m.breathing),
                     format!("How often: {}", m.frequency),
                 ] {
-                    p.paragraph(&line, BODY, INK, 0.0);
+                    p.paragraph(&line, p.body, INK, 0.0);
                 }
             }
             SelfCare::Stretch { name, .. } => {
                 let Some(st) = s.stretches.iter().find(|st| st.name == *name) else {
                     continue;
                 };
-                p.paragraph(&st.how, BODY, INK, 0.0);
+                p.paragraph(&st.how, p.body, INK, 0.0);
                 p.paragraph(
                     &format!("Hold {}-{} seconds.", st.hold_secs.0, st.hold_secs.1),
-                    BODY,
+                    p.body,
                     INK,
                     0.0,
                 );
@@ -757,7 +781,7 @@ fn self_care(p: &mut Pages, session: &Session, atlas: &Atlas) {
             .any(|other| other.structure() == item.structure());
         if !later {
             for caution in &s.cautions {
-                p.item("!", caution, BODY, DANGER, 0.0);
+                p.item("!", caution, p.body, DANGER, 0.0);
             }
         }
     }
@@ -792,7 +816,7 @@ fn red_flags(p: &mut Pages, atlas: &Atlas) {
     p.two_columns(
         Some(("When to get medical help", DANGER)),
         &items,
-        SMALL + 0.5,
+        p.small + 0.5,
     );
 }
 
@@ -815,7 +839,7 @@ fn sources(p: &mut Pages, session: &Session, atlas: &Atlas) {
         .iter()
         .map(|id| vec![(atlas.source(id).map_or(*id, |s| s.citation.as_str()), MUTED)])
         .collect();
-    p.two_columns(Some(("Sources", MUTED)), &citations, SMALL);
+    p.two_columns(Some(("Sources", MUTED)), &citations, p.small);
     p.gap(2.0);
-    p.paragraph(&atlas.safety.disclaimer, SMALL, MUTED, 0.0);
+    p.paragraph(&atlas.safety.disclaimer, p.small, MUTED, 0.0);
 }

@@ -143,6 +143,8 @@ impl Records {
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| unusable(e.to_string()))?;
+        // SQLCipher would print its own errors (a wrong key) to stderr; the caller reports them.
+        let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
         let protected = match passphrase {
             Some(p) if !p.is_empty() => {
                 conn.pragma_update(None, "key", p)
