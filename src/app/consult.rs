@@ -490,7 +490,7 @@ impl AtlasApp {
             };
         // One diagram input per pane (the fields borrow this frame's state).
         macro_rules! diagram_input {
-            ($overlay:expr, $take_focus:expr, $selected:expr, $linked:expr, $focus:expr) => {
+            ($overlay:expr, $take_focus:expr, $selected:expr, $linked:expr, $focus:expr, $targets:expr) => {
                 DiagramInput {
                     atlas,
                     view,
@@ -505,6 +505,7 @@ impl AtlasApp {
                     take_focus: $take_focus,
                     plain_names: true,
                     overlay: Some($overlay),
+                    targets: $targets,
                 }
             };
         }
@@ -514,9 +515,10 @@ impl AtlasApp {
             take_focus,
             self.state.selected_region(),
             &self.state.linked,
-            pointing
+            pointing,
+            true
         );
-        let then_input = diagram_input!(&compare_overlay, false, None, &[], false);
+        let then_input = diagram_input!(&compare_overlay, false, None, &[], false, false);
         let cache = &mut self.cache;
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
@@ -528,12 +530,15 @@ impl AtlasApp {
                 ui.columns(2, |columns| {
                     let [now, then] = columns else { return };
                     now.label(
-                        RichText::new(format!("Today, {}", consult.session.date.long())).strong(),
+                        RichText::new(format!("{} (this visit)", consult.session.date.long()))
+                            .strong(),
                     );
                     diagram_ui(now, &now_input, &mut cache.diagram, commands);
                     then.label(RichText::new(past.date.long()).strong());
                     let mut theirs = Vec::new();
-                    diagram_ui(then, &then_input, &mut cache.compare_diagram, &mut theirs);
+                    then.push_id("compare", |then| {
+                        diagram_ui(then, &then_input, &mut cache.compare_diagram, &mut theirs);
+                    });
                     // The two maps share one camera: zooming either moves both.
                     commands.extend(
                         theirs

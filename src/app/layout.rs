@@ -158,6 +158,7 @@ impl AtlasApp {
                     take_focus,
                     plain_names: false,
                     overlay: None,
+                    targets: true,
                 };
                 diagram_ui(ui, &input, &mut self.cache.diagram, commands);
             });

@@ -236,7 +236,7 @@ fn paint_marked_regions(
             continue;
         };
         let color = mark_color(mark);
-        let fill = with_opacity(color, 0.32);
+        let fill = with_opacity(color, 0.25);
         let mesh = Mesh {
             indices: region.mesh.indices.clone(),
             vertices: region

@@ -41,6 +41,9 @@ pub struct DiagramInput<'a> {
     /// Drawn and handled over the diagram after everything else (consultation mode's markers,
     /// pen and pointer).
     pub overlay: Option<Overlay<'a>>,
+    /// Give each region a focus stop and an accessibility label (off for a second copy of the
+    /// view drawn beside the first, whose ids would clash).
+    pub targets: bool,
 }
 
 /// What an overlay is given each frame: the diagram's rectangle and its transform from
@@ -250,15 +253,17 @@ pub fn diagram_ui(
         labels_ui(ui, &painter, input, &layers, screen_from_diagram);
     }
 
-    region_targets_ui(
-        ui,
-        input,
-        &layers,
-        screen_from_diagram,
-        rect,
-        pointer_clicked,
-        commands,
-    );
+    if input.targets {
+        region_targets_ui(
+            ui,
+            input,
+            &layers,
+            screen_from_diagram,
+            rect,
+            pointer_clicked,
+            commands,
+        );
+    }
 
     if let Some(overlay) = input.overlay {
         overlay(ui, &painter, screen_from_diagram, commands);
