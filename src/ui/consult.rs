@@ -186,6 +186,7 @@ pub fn consult_panel_ui(
     if state.date_text.is_some() {
         ui.label(RichText::new("Write the date as YYYY-MM-DD").color(input.palette.warning));
     }
+    progress_ui(ui, input, &consult.records.history, commands);
     selected_part_ui(ui, input, commands);
     markers_ui(ui, input, commands);
     regions_ui(ui, input, commands);
@@ -595,7 +596,6 @@ fn records_ui(
         };
         ui.label(RichText::new(status).color(input.palette.text_secondary));
     });
-    progress_ui(ui, input, &records.history, commands);
     let mut search = records.search.clone();
     let label = ui.label("Search clients");
     let field = egui::TextEdit::singleline(&mut search).hint_text("Name or initials");
@@ -691,7 +691,8 @@ fn progress_ui(
         .allow_boxed_zoom(false)
         .include_y(0.0)
         .include_y(10.0)
-        .legend(egui_plot::Legend::default())
+        .include_x(0.7)
+        .include_x(history.len() as f64 + 0.3)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round() as usize;
             if (mark.value - mark.value.round()).abs() < 1e-6 && i >= 1 {
@@ -722,6 +723,10 @@ fn progress_ui(
                     .radius(4.0),
             );
         });
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("— Worst pain (0-10)").color(input.palette.danger));
+        ui.label(RichText::new("— Areas marked").color(input.palette.info));
+    });
     let current = input.consult.record;
     let comparing = input.consult.records.compare.is_some();
     ui.horizontal_wrapped(|ui| {

@@ -136,6 +136,15 @@ pub fn consult_overlay_ui(
                         },
                     }));
                 }
+                let delete = ui.input(|i| {
+                    i.key_pressed(egui::Key::Delete) || i.key_pressed(egui::Key::Backspace)
+                });
+                if delete
+                    && !ui.ctx().egui_wants_keyboard_input()
+                    && let Some(i) = input.selected_marker
+                {
+                    commands.push(Command::Consult(ConsultCommand::DeleteMarker(i)));
+                }
                 if hover.is_some() {
                     let icon = if hover.and_then(near_marker).is_some() {
                         CursorIcon::Grab
