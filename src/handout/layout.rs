@@ -88,17 +88,20 @@ fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-/// Text for XML.
+/// Text for XML, in characters the font has.
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text
+        .chars()
+        .filter(|c| !c.is_control())
+        .filter_map(printable)
+    {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if c.is_control() => {}
-            c => out.extend(printable(c)),
+            c => out.push(c),
         }
     }
     out
@@ -842,4 +845,41 @@ fn sources(p: &mut Pages, session: &Session, atlas: &Atlas) {
     p.two_columns(Some(("Sources", MUTED)), &citations, p.small);
     p.gap(2.0);
     p.paragraph(&atlas.safety.disclaimer, p.small, MUTED, 0.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_artwork_keeps_its_namespaces_and_takes_the_crop_as_its_size() {
+        let open = r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1000" height="2000" viewBox="0 0 1000 2000">"#;
+        let tag = retag(open, r#"width="10" height="20" viewBox="5 6 10 20""#);
+        assert!(
+            tag.contains(r#"xmlns:xlink="http://www.w3.org/1999/xlink""#),
+            "{tag}"
+        );
+        assert!(!tag.contains(r#"width="1000""#), "{tag}");
+        assert!(tag.ends_with(r#"viewBox="5 6 10 20">"#), "{tag}");
+    }
+
+    #[test]
+    fn lines_are_wrapped_to_the_measured_width_of_the_font() {
+        let text = "Lie on your back with knees bent and place the ball under one buttock";
+        let lines = wrap(text, 10.0, 120.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        for line in &lines {
+            assert!(
+                text_width(line, 10.0) <= 120.0 || !line.contains(' '),
+                "{line}"
+            );
+        }
+        assert_eq!(lines.join(" "), text, "no word is lost");
+        assert!(text_width("iiii", 10.0) < text_width("WWWW", 10.0));
+    }
+
+    #[test]
+    fn signs_the_font_lacks_are_written_plainly() {
+        assert_eq!(esc("a → b <c>"), "a &gt; b &lt;c&gt;");
+    }
 }
