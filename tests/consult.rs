@@ -269,3 +269,32 @@ fn intensity_is_edited_with_the_slider_and_kept_in_range() {
     }));
     assert_eq!(s.consult().unwrap().session.markers[0].intensity, 10);
 }
+
+#[test]
+fn in_the_smallest_window_the_session_panel_is_never_under_the_diagram() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/session.ron");
+    let session = bodywork_atlas::session::file::read(&path, None).unwrap();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([720.0, 480.0])
+        .build_eframe(move |cc| {
+            bodywork_atlas::AtlasApp::new(
+                cc,
+                bodywork_atlas::StartOptions {
+                    consult: Some(session.clone()),
+                    ..bodywork_atlas::StartOptions::ephemeral()
+                },
+            )
+        });
+    harness.run();
+    harness.run();
+    let diagram = harness.state().state().viewport;
+    for label in ["Client", "Date"] {
+        let field = harness
+            .get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+            .rect();
+        assert!(
+            field.left() >= diagram.right() && field.right() <= 720.5,
+            "{label} field {field:?} beside the diagram {diagram:?}"
+        );
+    }
+}

@@ -441,7 +441,7 @@ impl AtlasApp {
             egui::Panel::right("consult_panel")
                 .resizable(true)
                 .default_size(420.0)
-                .size_range(300.0..=(width * 0.45).max(300.0))
+                .size_range(260.0..=(width * 0.45).max(260.0))
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])

@@ -154,6 +154,8 @@ pub fn consult_panel_ui(
 ) {
     let consult = input.consult;
     let session = &consult.session;
+    // Fields fit the panel however narrow the window.
+    ui.spacing_mut().text_edit_width = (ui.available_width() - 90.0).max(120.0);
     ui.add_space(4.0);
     egui::Grid::new("client").num_columns(2).show(ui, |ui| {
         let label = ui.label("Client");
@@ -399,7 +401,7 @@ fn regions_ui(ui: &mut Ui, input: &ConsultPanelInput<'_>, commands: &mut Vec<Com
                 .find_region(id)
                 .and_then(|r| atlas.region(r))
                 .map_or_else(|| id.clone(), |r| atlas.plain_region_label(r));
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui
                     .small_button("Remove")
                     .on_hover_text("Take off the list")
@@ -534,11 +536,11 @@ fn files_ui(
             )));
         }
     });
-    ui.horizontal(|ui| {
-        let label = ui.label("Session file");
+    let label = ui.label("Session file to open");
+    ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::TextEdit::singleline(&mut state.import_path)
-                .desired_width(200.0)
+                .desired_width((ui.available_width() - 150.0).max(120.0))
                 .hint_text("session.ron"),
         )
         .labelled_by(label.id);
