@@ -169,3 +169,42 @@ fn a_consultation_is_marked_handed_out_saved_and_found_again_with_the_passphrase
     assert_eq!(history[0].worst, 9);
     harness.get_by_label("J. D.'s visits");
 }
+
+struct NoStorage;
+impl eframe::Storage for NoStorage {
+    fn get_string(&self, _key: &str) -> Option<String> {
+        None
+    }
+    fn set_string(&mut self, _key: &str, _value: String) {}
+    fn remove_string(&mut self, _key: &str) {}
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn quitting_during_a_consultation_saves_the_session_and_keeps_the_atlas_preferences() {
+    use eframe::App as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path());
+    harness.get_by_label("Consult").click();
+    harness.run();
+    harness.state_mut().apply(Command::Consult(C::Text(
+        bodywork_atlas::state::SessionText::Client("A. B.".into()),
+    )));
+    harness
+        .state_mut()
+        .apply(Command::ShowView("anterior".into()));
+    harness.run();
+    // What eframe does on quitting (and every 30 seconds).
+    harness.state_mut().save(&mut NoStorage);
+    drop(harness);
+    let records = Records::open(&dir.path().join(RECORDS_FILE), None).unwrap();
+    let recent = records.recent(5).unwrap();
+    assert_eq!(recent.len(), 1);
+    assert_eq!(recent[0].client, "A. B.");
+    let harness = open(dir.path());
+    assert_eq!(
+        harness.state().current_view().unwrap().id,
+        "posterior",
+        "the consultation's view is not the atlas's saved view"
+    );
+}

@@ -331,7 +331,13 @@ impl AtlasApp {
     }
 
     fn save_prefs(&mut self) {
-        if let Err(err) = self.stores.save_prefs(&self.state.prefs) {
+        // During a consultation the atlas's own preferences are kept, not the consultation's
+        // view and layers.
+        let prefs = self
+            .state
+            .consult()
+            .map_or(&self.state.prefs, |c| &c.restore.prefs);
+        if let Err(err) = self.stores.save_prefs(prefs) {
             self.state.notices.push(err);
         }
     }
