@@ -268,6 +268,10 @@ fn intensity_is_edited_with_the_slider_and_kept_in_range() {
         edit: MarkerEdit::Intensity(42),
     }));
     assert_eq!(s.consult().unwrap().session.markers[0].intensity, 10);
+    // Escape lets go of the marker being edited; the marker stays.
+    s.apply(Command::ClearSelection);
+    let c = s.consult().unwrap();
+    assert_eq!((c.selected_marker, c.session.markers.len()), (None, 1));
 }
 
 #[test]

@@ -215,12 +215,17 @@ impl AppState {
                 }
             }
             Command::Region(event) => return self.region_event(event),
-            Command::ClearSelection => {
-                if let Mode::Browse = self.mode {
+            Command::ClearSelection => match &mut self.mode {
+                Mode::Browse => {
                     self.linked.clear();
                     self.set_selection(None);
                 }
-            }
+                Mode::Consult(c) => {
+                    c.selected_marker = None;
+                    self.set_selection(None);
+                }
+                Mode::Study(_) => {}
+            },
             Command::Reveal(id) => {
                 if let Mode::Browse = self.mode {
                     self.linked.clear();
