@@ -299,18 +299,36 @@ fn markers_ui(ui: &mut Ui, input: &ConsultPanelInput<'_>, commands: &mut Vec<Com
         );
         return;
     }
+    // One line per marker, and only the lines in view are laid out: a session may hold
+    // hundreds.
+    let row_height = ui.spacing().interact_size.y;
     egui::ScrollArea::vertical()
         .id_salt("markers")
-        .max_height(260.0)
-        .show(ui, |ui| {
-            for (i, m) in session.markers.iter().enumerate() {
+        .max_height(row_height * 8.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, session.markers.len(), |ui, rows| {
+            for i in rows {
+                let Some(m) = session.markers.get(i) else {
+                    continue;
+                };
                 let selected = input.consult.selected_marker == Some(i);
                 let place = m
                     .region
                     .as_deref()
-                    .and_then(|r| atlas.find_region(r))
-                    .and_then(|r| atlas.region(r))
-                    .map_or_else(|| "Off the body".to_owned(), |r| atlas.plain_region_name(r));
+                    .and_then(|r| input.view.region_index(r).map(|k| &input.view.regions[k]))
+                    .map_or_else(
+                        || {
+                            m.region
+                                .as_deref()
+                                .and_then(|r| atlas.find_region(r))
+                                .and_then(|r| atlas.region(r))
+                                .map_or_else(
+                                    || "Off the body".to_owned(),
+                                    |r| atlas.plain_region_name(r),
+                                )
+                        },
+                        |r| atlas.plain_region_name(r),
+                    );
                 let title = format!(
                     "{}. {}, {}/10 · {}",
                     i + 1,
@@ -324,15 +342,17 @@ fn markers_ui(ui: &mut Ui, input: &ConsultPanelInput<'_>, commands: &mut Vec<Com
                 } else {
                     text.color(kind_color(m.kind))
                 };
-                let header = ui.selectable_label(selected, text);
-                if header.clicked() {
+                let row = egui::Button::selectable(selected, text).truncate();
+                if ui.add(row).clicked() {
                     commands.push(Command::Consult(C::SelectMarker((!selected).then_some(i))));
-                }
-                if selected {
-                    marker_editor_ui(ui, i, m, commands);
                 }
             }
         });
+    if let Some(i) = input.consult.selected_marker
+        && let Some(m) = session.markers.get(i)
+    {
+        marker_editor_ui(ui, i, m, commands);
+    }
 }
 
 fn marker_editor_ui(

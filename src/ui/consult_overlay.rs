@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use egui::emath::TSTransform;
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
-use egui::{Align2, Color32, CursorIcon, FontId, Id, Pos2, Sense, Shape, Stroke, Ui, Vec2};
+use egui::{Align2, Color32, CursorIcon, FontId, Id, Pos2, Sense, Shape, Stroke, Ui};
 
 use super::palette::{Palette, with_opacity};
 use crate::model::{Atlas, PreparedView};
@@ -305,11 +305,6 @@ fn paint_markers(
                 Stroke::new(3.0, input.palette.selected),
             );
         }
-        painter.circle_filled(
-            c + Vec2::new(0.0, 1.5),
-            MARKER_RADIUS,
-            Color32::from_black_alpha(60),
-        );
         painter.circle_filled(c, MARKER_RADIUS, kind_color(m.kind));
         painter.circle_stroke(c, MARKER_RADIUS, Stroke::new(2.0, Color32::WHITE));
         painter.text(
