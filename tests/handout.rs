@@ -107,6 +107,15 @@ fn the_handout_command_writes_a_png_of_the_paper_size() {
     let pages = u32::try_from(expected_pages(Paper::Letter)).unwrap();
     assert_eq!((image.width(), image.height()), (w, h * pages));
     assert_eq!(w, 1275, "8.5 inches at 150 dpi");
+    // The drawing stays inside its box: the page's margins are blank paper.
+    let rgba = image.to_rgba8();
+    for (x, y) in [(5, 5), (40, 40), (w - 10, 10), (10, h / 2)] {
+        assert_eq!(
+            rgba.get_pixel(x, y).0,
+            [255, 255, 255, 255],
+            "margin at ({x}, {y})"
+        );
+    }
 }
 
 #[test]

@@ -393,7 +393,7 @@ fn diagrams(p: &mut Pages, session: &Session, atlas: &Atlas) -> bool {
         let data = base64::engine::general_purpose::STANDARD.encode(inner.as_bytes());
         let _ = write!(
             p.current,
-            r##"<rect x="{x0:.2}" y="{y0:.2}" width="{w:.2}" height="{h:.2}" fill="#f6f4f1"/><image x="{x0:.2}" y="{y0:.2}" width="{w:.2}" height="{h:.2}" xlink:href="data:image/svg+xml;base64,{data}"/>"##
+            r##"<clipPath id="diagram-{number}"><rect x="{x0:.2}" y="{y0:.2}" width="{w:.2}" height="{h:.2}"/></clipPath><rect x="{x0:.2}" y="{y0:.2}" width="{w:.2}" height="{h:.2}" fill="#f6f4f1"/><g clip-path="url(#diagram-{number})"><image x="{x0:.2}" y="{y0:.2}" width="{w:.2}" height="{h:.2}" xlink:href="data:image/svg+xml;base64,{data}"/></g>"##
         );
         // Markers over the drawing, numbered like the list beside it.
         let mine: Vec<(usize, &Marker)> = session
