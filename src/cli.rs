@@ -40,6 +40,9 @@ pub struct Cli {
     /// Open the sciatica guide at a section (e.g. what, finder, plan).
     #[arg(long, value_name = "SECTION")]
     pub guide: Option<String>,
+    /// Open in consultation mode with this session file (e.g. examples/session.ron).
+    #[arg(long, value_name = "SESSION.ron")]
+    pub consult: Option<PathBuf>,
     /// Window size in points, e.g. 1024x700.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
@@ -72,6 +75,19 @@ pub enum CliCommand {
     /// Print the id of the topmost region at diagram point (X, Y) with the default layers
     /// visible; exit 1 when there is none.
     Hit { view: String, x: f32, y: f32 },
+    /// Write a client's handout for a session file, as PDF or PNG (by the extension), with no
+    /// window or display: the pain map, the chosen self-care, aftercare, red flags, sources.
+    Handout {
+        /// The session file (RON), e.g. examples/session.ron.
+        #[arg(value_name = "SESSION.ron")]
+        session: PathBuf,
+        /// The file to write: FILE.pdf or FILE.png.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Paper size.
+        #[arg(long, value_name = "a4|letter", default_value = "a4")]
+        paper: crate::handout::Paper,
+    },
     /// Write a small, commented content pack to start from into DIR (a new or empty folder).
     NewPack {
         /// The folder to create.
@@ -105,6 +121,11 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         }
         Some(CliCommand::Check { .. }) => check(&dirs),
         Some(CliCommand::NewPack { dir }) => new_pack(&dir),
+        Some(CliCommand::Handout {
+            session,
+            out,
+            paper,
+        }) => with_atlas(&dirs, |atlas| handout(atlas, &session, &out, paper)),
         Some(CliCommand::List { json, outlines }) => {
             with_atlas(&dirs, |atlas| list(atlas, json, outlines))
         }
@@ -118,6 +139,7 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 layers: cli.layers,
                 size: cli.size,
                 guide: cli.guide,
+                consult: cli.consult,
             },
         ),
     }
@@ -170,6 +192,28 @@ fn with_atlas(dirs: &ContentSet, f: impl FnOnce(&Atlas) -> ExitCode) -> ExitCode
                 eprintln!("{e}");
             }
             ExitCode::from(2)
+        }
+    }
+}
+
+fn handout(atlas: &Atlas, session: &Path, out: &Path, paper: crate::handout::Paper) -> ExitCode {
+    let session = match crate::session::file::read(session, Some(atlas)) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    match crate::handout::write(out, &session, atlas, paper) {
+        Ok(()) => {
+            println!("wrote {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
         }
     }
 }
@@ -366,6 +410,7 @@ struct Start {
     layers: Option<Vec<String>>,
     size: Option<[f32; 2]>,
     guide: Option<String>,
+    consult: Option<PathBuf>,
 }
 
 fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
@@ -376,7 +421,23 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         layers,
         size,
         guide,
+        consult,
     } = start;
+    let consult = match consult {
+        None => None,
+        Some(path) => {
+            let atlas = content::load(&dirs).ok();
+            match crate::session::file::read(&path, atlas.as_ref()) {
+                Ok(session) => Some(session),
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
     let result: Arc<Mutex<Option<Result<(), String>>>> = Arc::new(Mutex::new(None));
     // A screenshot reads and writes no saved state, so it comes out the same on every run.
     let base = if screenshot.is_some() {
@@ -392,6 +453,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         screenshot: screenshot.map(|p| (p, result.clone())),
         size,
         guide,
+        consult,
         ..base
     };
     let wants_screenshot = options.screenshot.is_some();

@@ -9,7 +9,10 @@
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod handout;
 pub mod model;
+pub mod records;
+pub mod session;
 pub mod state;
 pub mod store;
 pub mod ui;

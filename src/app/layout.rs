@@ -35,6 +35,9 @@ pub(super) fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
         if !typing && i.key_pressed(Key::Escape) {
             commands.push(Command::ClearSelection);
         }
+        if i.consume_key(Modifiers::NONE, Key::F11) {
+            commands.push(Command::ToggleConsult);
+        }
     });
 }
 
@@ -57,6 +60,10 @@ impl AtlasApp {
         let Some(view) = atlas.view_index(&view).and_then(|i| atlas.views.get(i)) else {
             return;
         };
+        if let Mode::Consult(_) = self.state.mode {
+            self.consult_layout_ui(ui, &atlas, view, commands);
+            return;
+        }
         egui::Panel::top("top_bar").show(ui, |ui| {
             ui.add_space(3.0);
             let input = TopBarInput {
@@ -139,6 +146,8 @@ impl AtlasApp {
                         commands,
                     );
                 }
+                // Consultation mode has its own frame (`consult_layout_ui`).
+                Mode::Consult(_) => {}
                 Mode::Guide(state) if state.page == GuidePage::Guide => {
                     if let Some(guide) = &atlas.guide {
                         let input = GuideInput {
@@ -196,6 +205,9 @@ impl AtlasApp {
                     conceal_names: self.state.conceals_names(),
                     report_focus: self.state.mode.focus_selects(),
                     take_focus,
+                    plain_names: false,
+                    overlay: None,
+                    targets: true,
                 };
                 diagram_ui(ui, &input, &mut self.cache.diagram, commands);
             });

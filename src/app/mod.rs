@@ -1,6 +1,7 @@
 //! The eframe glue: builds the state, reads and writes files, runs the frame (the panel layout
 //! is in [`layout`]), carries out the [`Effect`]s that commands ask for.
 
+mod consult;
 mod layout;
 pub mod screenshot;
 pub mod storage;
@@ -54,6 +55,8 @@ pub struct StartOptions {
     pub clock: Option<Arc<dyn Clock>>,
     /// Open the sciatica guide at this section.
     pub guide: Option<String>,
+    /// Start in consultation mode with this session (`--consult FILE`).
+    pub consult: Option<crate::session::Session>,
 }
 
 impl StartOptions {
@@ -72,6 +75,7 @@ impl StartOptions {
             watch: true,
             clock: None,
             guide: None,
+            consult: None,
         }
     }
 
@@ -101,6 +105,16 @@ struct UiCache {
     shown_cameras: HashMap<String, Glide>,
     /// Move keyboard focus onto the diagram next frame.
     focus_diagram: bool,
+    /// Consultation mode's panel: file names and passphrases being typed.
+    consult: crate::ui::consult::ConsultUiState,
+    /// The meshes of a past visit's map shown beside the current one.
+    compare_diagram: DiagramCache,
+    /// The passphrase being typed for protected client records (never kept past the attempt).
+    passphrase: String,
+    /// Whether the window was full screen before consultation mode made it so.
+    was_fullscreen: bool,
+    /// egui time of the last autosave of a consultation.
+    last_autosave: f64,
 }
 
 /// A camera gliding from where it was to where the state wants it.
@@ -135,6 +149,8 @@ pub struct AtlasApp {
     /// Watches the content folders so edits show at once (authors); `None` in tests.
     watcher: Option<ContentWatcher>,
     frames: u64,
+    /// The client records database (consultation mode).
+    records: consult::RecordsSlot,
 }
 
 impl AtlasApp {
@@ -148,6 +164,7 @@ impl AtlasApp {
             state = state.with_clock(clock);
         }
         state.notices = restored.notices;
+        let records = consult::RecordsSlot::start(&options.storage, &mut state.notices);
         let mut app = Self {
             state,
             ctx: cc.egui_ctx.clone(),
@@ -159,6 +176,7 @@ impl AtlasApp {
                 .map(|(path, result)| ScreenshotJob::new(path, result)),
             watcher: None,
             frames: 0,
+            records,
         };
         if options.watch {
             app.watcher = ContentWatcher::new(&app.content.watch_paths(), &cc.egui_ctx);
@@ -175,6 +193,9 @@ impl AtlasApp {
         }
         if let Some(section) = options.guide {
             app.apply(Command::Guide(GuideCommand::Open(Some(section))));
+        }
+        if let Some(session) = options.consult {
+            app.apply(Command::StartConsult(Some((session, None))));
         }
         apply_theme(&cc.egui_ctx, app.state.prefs.dark);
         app
@@ -316,6 +337,10 @@ impl AtlasApp {
 
     /// Applies one command and carries out what it asks of the platform.
     pub fn apply(&mut self, command: Command) {
+        if matches!(command, Command::EndConsult | Command::ToggleConsult) {
+            // Leaving: the session is saved first.
+            self.save_consult();
+        }
         match self.state.apply(command) {
             None => {}
             Some(Effect::Reload) => self.reload(),
@@ -330,6 +355,9 @@ impl AtlasApp {
                         egui::UserAttentionType::Informational,
                     ));
             }
+            Some(Effect::Fullscreen(true)) => self.consult_started(),
+            Some(Effect::Fullscreen(false)) => self.consult_ended(),
+            Some(Effect::Records(request)) => self.records_request(request),
         }
     }
 
@@ -340,7 +368,13 @@ impl AtlasApp {
     }
 
     fn save_prefs(&mut self) {
-        if let Err(err) = self.stores.save_prefs(&self.state.prefs) {
+        // During a consultation the atlas's own preferences are kept, not the consultation's
+        // view and layers.
+        let prefs = self
+            .state
+            .consult()
+            .map_or(&self.state.prefs, |c| &c.restore.prefs);
+        if let Err(err) = self.stores.save_prefs(prefs) {
             self.state.notices.push(err);
         }
     }
@@ -460,6 +494,7 @@ impl eframe::App for AtlasApp {
         }
         layout::shortcuts(&ctx, &mut commands);
         self.layout_ui(ui, &mut commands);
+        self.passphrase_ui(&ctx);
         for command in commands {
             self.apply(command);
         }
@@ -467,6 +502,7 @@ impl eframe::App for AtlasApp {
         if let Some(wait) = self.state.routine_repaint_in() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
         }
+        self.autosave(&ctx);
         self.frames += 1;
         let settled = self.cameras_settled();
         if let Some(job) = &mut self.screenshot {
@@ -475,6 +511,7 @@ impl eframe::App for AtlasApp {
     }
 
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_consult();
         self.save_prefs();
         self.save_user_data();
     }

@@ -415,6 +415,13 @@ impl Loader {
                 complete: self.sources_complete,
             };
             self.check_refs(&file.src, 0, &file.value.sources, &refs);
+            if file.value.aftercare.iter().any(|a| a.trim().is_empty()) {
+                let at = file.src.find_field(0, "aftercare").unwrap_or(0);
+                self.push(
+                    file.src.location(at),
+                    Problem::Invalid("aftercare: an entry is empty".into()),
+                );
+            }
             safety = Some(file.value.clone());
         }
 
@@ -887,6 +894,26 @@ impl Loader {
                 }
             }
             (None, _) => {}
+        }
+        if let Some(plain) = &s.plain_name {
+            let problem = if plain.trim().is_empty() {
+                Some("is empty")
+            } else if plain.trim() != plain {
+                Some("starts or ends with spaces")
+            } else if plain.eq_ignore_ascii_case(&s.name) {
+                Some("is the same as the name (leave it out)")
+            } else if plain.chars().count() > 48 {
+                Some("is longer than 48 characters (it is shown before the name in large type)")
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                let loc = src.string_body_of_field(at, "plain_name").unwrap_or(at);
+                self.push(
+                    src.location(loc),
+                    Problem::Invalid(format!("structure \"{}\": plain_name {problem}", s.id)),
+                );
+            }
         }
         let mut holds: Vec<(u32, u32)> = s.stretches.iter().map(|st| st.hold_secs).collect();
         self.check_stretches(s, src, at);

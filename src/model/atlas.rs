@@ -103,6 +103,9 @@ pub struct PreparedView {
     /// The pack that defined the view (index into `Atlas::packs`); layers and regions added by
     /// other packs name their own pack.
     pub pack: usize,
+    /// The artwork's SVG text as read at load (exports such as the handout draw on it); `None`
+    /// for a view drawn from path data alone.
+    pub svg: Option<std::sync::Arc<str>>,
 }
 
 impl PreparedView {
@@ -369,6 +372,36 @@ impl Atlas {
             .and_then(|&i| self.referrals.get(i))
     }
 
+    /// A structure's name in plain words first, e.g. "Deep hip rotator (piriformis)"; its own
+    /// name when it has no `plain_name`.
+    #[must_use]
+    pub fn plain_name(&self, structure: &Structure) -> String {
+        match &structure.plain_name {
+            Some(plain) => format!("{plain} ({})", lower_first(&structure.name)),
+            None => structure.name.clone(),
+        }
+    }
+
+    /// What a region shows, in plain words first (see [`Self::plain_name`]).
+    #[must_use]
+    pub fn plain_region_name(&self, region: &PreparedRegion) -> String {
+        match region.structure.as_deref().and_then(|s| self.structure(s)) {
+            Some(s) => self.plain_name(s),
+            None => self.region_name(region).to_owned(),
+        }
+    }
+
+    /// [`Self::plain_region_name`] with the side, e.g. "Deep hip rotator (piriformis), right".
+    #[must_use]
+    pub fn plain_region_label(&self, region: &PreparedRegion) -> String {
+        let name = self.plain_region_name(region);
+        match (region.side, region.zone.is_some()) {
+            (Side::Midline, _) => name,
+            (side, false) => format!("{name}, {}", side.word()),
+            (side, true) => format!("{name}, {} foot", side.word()),
+        }
+    }
+
     /// Regions showing any of `structures` on `side` (midline regions always), in view order:
     /// the body regions a reflex zone links to.
     #[must_use]
@@ -560,6 +593,19 @@ impl Atlas {
                 seen.insert((r.view, what, region.side))
             })
             .collect()
+    }
+}
+
+/// The text with its first letter in lower case ("Deep hip rotator" → "deep hip rotator"),
+/// unless the first word is an abbreviation ("PSIS").
+#[must_use]
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_owned(),
     }
 }
 

@@ -242,6 +242,10 @@ pub struct Structure {
     /// Other names a person may search for.
     #[serde(default)]
     pub other_names: Vec<String>,
+    /// What a client would call it, e.g. "Deep hip rotator" for piriformis: consultation mode
+    /// and the handout show "Deep hip rotator (piriformis)".
+    #[serde(default)]
+    pub plain_name: Option<String>,
     /// What kind of structure it is.
     pub kind: StructureKind,
     /// One line under the name.
@@ -497,6 +501,9 @@ pub struct Safety {
     /// Under every "Referred pain" section: what the trigger-point maps are and are not.
     #[serde(default)]
     pub referred_pain_note: String,
+    /// General advice for the days after a session, printed on the client's handout.
+    #[serde(default)]
+    pub aftercare: Vec<String>,
 }
 
 /// A red-flag sign.

@@ -4,7 +4,11 @@
 //! only place state changes. Work that needs the platform (reading files, moving keyboard focus)
 //! comes back as an [`Effect`] for the app to carry out.
 
+use std::path::PathBuf;
+
 use super::camera::Camera;
+use super::consult::{MarkerEdit, SessionText, Tool};
+use crate::session::{PainKind, RegionMark, SelfCare, Session};
 
 /// What happened to a region on the diagram. The mode decides what it means: in Browse an
 /// activated region is selected, in Study it answers the question.
@@ -84,6 +88,17 @@ pub enum Command {
     StartRoutine(RoutineSource),
     /// Something in the routine being followed.
     Routine(RoutineCommand),
+    /// Start consultation mode with a session (a new one when `None`), and its row in the
+    /// client records when it came from there.
+    StartConsult(Option<(Session, Option<i64>)>),
+    /// Leave consultation mode: everything is as it was before it started.
+    EndConsult,
+    /// Start a new consultation, or leave the one going on (F11).
+    ToggleConsult,
+    /// Consultation mode's own commands.
+    Consult(ConsultCommand),
+    /// Show a message under the top bar.
+    Notify(String),
 }
 
 /// What a routine is made from.
@@ -145,6 +160,61 @@ pub enum RoutineCommand {
     End,
 }
 
+/// What consultation mode can be asked to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConsultCommand {
+    Tool(Tool),
+    /// The kind the next marker takes (and the marking tool in hand).
+    NextKind(PainKind),
+    /// Place a pain marker at a diagram point of the current view.
+    PlaceMarker {
+        at: emath::Pos2,
+        kind: PainKind,
+    },
+    /// Move a marker to a diagram point of the current view.
+    MoveMarker {
+        index: usize,
+        at: emath::Pos2,
+    },
+    EditMarker {
+        index: usize,
+        edit: MarkerEdit,
+    },
+    DeleteMarker(usize),
+    SelectMarker(Option<usize>),
+    /// A finished pen stroke, in diagram coordinates of the current view.
+    Stroke(Vec<emath::Pos2>),
+    UndoStroke,
+    ClearStrokes,
+    MarkRegion {
+        region: String,
+        mark: RegionMark,
+    },
+    ToggleSelfCare(SelfCare),
+    Text(SessionText),
+    ShowClinical(bool),
+    ShowPanel(bool),
+    /// Save the session to the client records now.
+    Save,
+    /// Write the handout (PDF or PNG by the extension) for the session.
+    ExportHandout {
+        path: PathBuf,
+        paper: crate::handout::Paper,
+    },
+    /// Write the session as a RON file.
+    ExportSession(PathBuf),
+    /// Read a session from a RON file and open it.
+    ImportSession(PathBuf),
+    /// Open a session from the client records.
+    OpenRecord(i64),
+    /// Search the client records by client.
+    Search(String),
+    /// Show a session of the client's history beside the current one (`None` to stop).
+    Compare(Option<i64>),
+    /// Protect the client records with this passphrase (or change it).
+    SetPassphrase(String),
+}
+
 /// Platform work a command asks for, carried out by the app after `apply`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -158,4 +228,26 @@ pub enum Effect {
     SaveUserData,
     /// A hold ended: draw the person's attention (the window flashes if it is not in front).
     HoldEnded,
+    /// Consultation mode started or ended: go full screen or back.
+    Fullscreen(bool),
+    /// Work on the client records or files that consultation mode asked for.
+    Records(RecordsRequest),
+}
+
+/// Consultation work that needs the platform (the database, files).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordsRequest {
+    /// Save the session now.
+    Save,
+    /// Read the lists again (recent, history of the client, search results).
+    Refresh,
+    Open(i64),
+    Compare(i64),
+    ExportHandout {
+        path: PathBuf,
+        paper: crate::handout::Paper,
+    },
+    ExportSession(PathBuf),
+    ImportSession(PathBuf),
+    SetPassphrase(String),
 }

@@ -9,6 +9,7 @@
 pub mod camera;
 pub mod clock;
 pub mod command;
+pub mod consult;
 mod guide;
 pub mod mode;
 pub mod prefs;
@@ -24,8 +25,10 @@ use emath::{Pos2, Rect, vec2};
 pub use self::camera::Camera;
 pub use self::clock::{Clock, ManualClock, SystemClock};
 pub use self::command::{
-    Command, Effect, GuideCommand, RegionEvent, RoutineCommand, RoutineSource,
+    Command, ConsultCommand, Effect, GuideCommand, RecordsRequest, RegionEvent, RoutineCommand,
+    RoutineSource,
 };
+pub use self::consult::{Consult, MarkerEdit, RecordsView, Restore, SessionText, Tool};
 pub use self::mode::{GuidePage, GuideState, Mode, RoutineState, Study};
 pub use self::prefs::{LayerSetting, LayerStates, Preferences};
 pub use self::userdata::{StudyProgress, UserData, ZoneOnFoot};
@@ -242,12 +245,16 @@ impl AppState {
                 }
             }
             Command::Region(event) => return self.region_event(event),
-            Command::ClearSelection => match self.mode {
+            Command::ClearSelection => match &mut self.mode {
                 Mode::Browse => {
                     self.linked.clear();
                     self.set_selection(None);
                 }
                 Mode::Guide(_) => self.guide_command(GuideCommand::Back),
+                Mode::Consult(c) => {
+                    c.selected_marker = None;
+                    self.set_selection(None);
+                }
                 Mode::Study(_) | Mode::Routine(_) => {}
             },
             Command::Reveal(id) => {
@@ -321,6 +328,16 @@ impl AppState {
                     self.notices.remove(0);
                 }
             }
+            Command::StartConsult(session) => return self.start_consult(session),
+            Command::EndConsult => return self.end_consult(),
+            Command::ToggleConsult => {
+                return match self.mode {
+                    Mode::Consult(_) => self.end_consult(),
+                    _ => self.start_consult(None),
+                };
+            }
+            Command::Consult(command) => return self.consult_command(command),
+            Command::Notify(message) => self.notices.push(message),
         }
         None
     }
@@ -352,6 +369,28 @@ impl AppState {
             }
             // The diagram shows the structure being worked; a click does not change it.
             (Mode::Routine(_), _) => None,
+            (Mode::Consult(c), event) => {
+                match (c.tool, event) {
+                    (Tool::Point, RegionEvent::Activated(id) | RegionEvent::Focused(id)) => {
+                        self.linked.clear();
+                        self.set_selection(Some(Selection::Region(id)));
+                    }
+                    (Tool::Point, RegionEvent::ActivatedNothing) => self.set_selection(None),
+                    (tool @ (Tool::Treat | Tool::Avoid), RegionEvent::Activated(id)) => {
+                        let mark = if tool == Tool::Treat {
+                            crate::session::RegionMark::Treat
+                        } else {
+                            crate::session::RegionMark::Avoid
+                        };
+                        if let Mode::Consult(c) = &mut self.mode {
+                            c.toggle_region(&id, mark);
+                        }
+                    }
+                    // Markers and the pen take their clicks on the diagram's overlay.
+                    _ => {}
+                }
+                None
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! The app's modes. Each mode decides what a region event means and what the diagram may
 //! show; later modes (consultation) join this enum.
 
+use super::consult::Consult;
 use crate::model::quiz::{Question, Quiz};
 use crate::model::routine::Run;
 
@@ -18,6 +19,8 @@ pub enum Mode {
     /// Following a guided self-massage routine: the diagram shows the structure being worked,
     /// clicks do not change it.
     Routine(Box<RoutineState>),
+    /// A consultation: the diagram fills the screen, clicks place pain markers, point or draw.
+    Consult(Box<Consult>),
 }
 
 /// The guide as the person left it.
@@ -64,7 +67,7 @@ impl Mode {
     #[must_use]
     pub fn conceals_names(&self) -> bool {
         match self {
-            Self::Browse | Self::Guide(_) | Self::Routine(_) => false,
+            Self::Browse | Self::Guide(_) | Self::Routine(_) | Self::Consult(_) => false,
             Self::Study(study) => {
                 !study.quiz.is_finished()
                     && study.quiz.question().is_some()
@@ -103,7 +106,16 @@ impl Mode {
     pub fn quiz(&self) -> Option<&Quiz> {
         match self {
             Self::Study(study) => Some(&study.quiz),
-            Self::Browse | Self::Guide(_) | Self::Routine(_) => None,
+            Self::Browse | Self::Guide(_) | Self::Routine(_) | Self::Consult(_) => None,
+        }
+    }
+
+    /// The consultation, in consultation mode.
+    #[must_use]
+    pub fn consult(&self) -> Option<&Consult> {
+        match self {
+            Self::Consult(c) => Some(c),
+            Self::Browse | Self::Study(_) | Self::Guide(_) | Self::Routine(_) => None,
         }
     }
 

@@ -23,6 +23,8 @@ impl AppState {
             Mode::Guide(guide) => Some(guide.clone()),
             Mode::Routine(routine) => routine.back_to.clone(),
             Mode::Browse | Mode::Study(_) => None,
+            // A consultation keeps its session: a routine is started outside it.
+            Mode::Consult(_) => return,
         };
         self.mode = Mode::Routine(Box::new(RoutineState {
             run: Run::new(plan),

@@ -35,6 +35,33 @@ pub struct DiagramInput<'a> {
     pub report_focus: bool,
     /// Move keyboard focus onto the diagram's first region this frame (F6).
     pub take_focus: bool,
+    /// Names in plain words first ("Deep hip rotator (piriformis)"), as consultation mode shows
+    /// them to a client.
+    pub plain_names: bool,
+    /// Drawn and handled over the diagram after everything else (consultation mode's markers,
+    /// pen and pointer).
+    pub overlay: Option<Overlay<'a>>,
+    /// Give each region a focus stop and an accessibility label (off for a second copy of the
+    /// view drawn beside the first, whose ids would clash).
+    pub targets: bool,
+}
+
+/// What an overlay is given each frame: the diagram's rectangle and its transform from
+/// diagram coordinates to the screen.
+pub type Overlay<'a> = &'a dyn Fn(&mut Ui, &egui::Painter, TSTransform, &mut Vec<Command>);
+
+/// A region's name as the diagram shows it: plain words first when asked.
+fn shown_name(input: &DiagramInput<'_>, region: &PreparedRegion) -> String {
+    let name = if input.plain_names {
+        input.atlas.plain_region_name(region)
+    } else {
+        input.atlas.region_name(region).to_owned()
+    };
+    // A referred-pain region is named for what it shows of its muscle.
+    match overlay_word(input.view, region) {
+        Some(word) => format!("{name}: {word}"),
+        None => name,
+    }
 }
 
 /// The diagram tessellated into one mesh per layer plus the highlight outlines, reused while
@@ -237,21 +264,27 @@ pub fn diagram_ui(
         labels_ui(ui, &painter, input, &layers, screen_from_diagram);
     }
 
-    region_targets_ui(
-        ui,
-        input,
-        &layers,
-        screen_from_diagram,
-        rect,
-        pointer_clicked,
-        commands,
-    );
+    if input.targets {
+        region_targets_ui(
+            ui,
+            input,
+            &layers,
+            screen_from_diagram,
+            rect,
+            pointer_clicked,
+            commands,
+        );
+    }
+
+    if let Some(overlay) = input.overlay {
+        overlay(ui, &painter, screen_from_diagram, commands);
+    }
 
     if let Some(region) = hovered
         .map(|i| &view.regions[i])
         .filter(|_| !input.conceal_names)
     {
-        let name = overlay_name(input.atlas, view, region);
+        let name = shown_name(input, region);
         let layer_title = view
             .layers
             .get(region.layer)
@@ -418,7 +451,7 @@ fn labels_ui(
     let shown = |layer: usize| layers.shown(layer);
     let selected = input.selected.and_then(|id| view.region_index(id));
     // (name, side) -> (request, galley)
-    let mut wanted: Vec<(&str, Side, LabelRequest, std::sync::Arc<egui::Galley>)> = Vec::new();
+    let mut wanted: Vec<(String, Side, LabelRequest, std::sync::Arc<egui::Galley>)> = Vec::new();
     for (i, region) in view.regions.iter().enumerate().rev() {
         let is_selected = Some(i) == selected;
         if !(input.settings.labels || is_selected)
@@ -435,7 +468,7 @@ fn labels_ui(
         if !rect.contains(anchor) {
             continue;
         }
-        let name = input.atlas.region_name(region);
+        let name = shown_name(input, region);
         let priority = if is_selected {
             f32::MAX
         } else {
@@ -453,7 +486,7 @@ fn labels_ui(
         }
         let galley = ui
             .painter()
-            .layout_no_wrap(name.to_owned(), font.clone(), text_color);
+            .layout_no_wrap(name.clone(), font.clone(), text_color);
         let request = LabelRequest {
             anchor,
             size: galley.size() + Vec2::new(6.0, 2.0),
@@ -659,13 +692,4 @@ fn overlay_word(view: &PreparedView, region: &PreparedRegion) -> Option<&'static
         Some(Paint::TriggerPoint) => "trigger points",
         _ => "referred pain",
     })
-}
-
-/// A region's name for its tooltip: "Gluteus minimus: referred pain" on a referral layer.
-fn overlay_name(atlas: &Atlas, view: &PreparedView, region: &PreparedRegion) -> String {
-    let name = atlas.region_name(region);
-    match overlay_word(view, region) {
-        Some(word) => format!("{name}: {word}"),
-        None => name.to_owned(),
-    }
 }

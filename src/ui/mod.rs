@@ -1,8 +1,10 @@
 //! Drawing with egui. Functions that take `&mut Ui` end in `_ui`; they read the state layer
 //! ([`crate::state`]) and push [`crate::state::Command`]s, never change state directly. Panels
 //! share widgets through [`widgets`] and never import each other (except `detail`, which
-//! shows a zone's page from `zone`).
+//! shows a zone's page from `zone`, and `consult`, which uses its own overlay's colours).
 
+pub mod consult;
+pub mod consult_overlay;
 pub mod detail;
 pub mod diagram;
 pub mod guide;

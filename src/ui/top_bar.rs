@@ -43,6 +43,8 @@ pub struct TopBarWidths {
     /// "Sciatica guide" and "Guide" (0 when the content has no guide).
     pub guide_long: f32,
     pub guide_short: f32,
+    /// The button that starts consultation mode.
+    pub consult: f32,
     pub safety_long: f32,
     pub safety_short: f32,
     pub theme_and_reload: f32,
@@ -64,6 +66,7 @@ impl TopBarLayout {
                 + if tabs { w.tabs } else { DROP_DOWN }
                 + search
                 + w.study
+                + w.consult
                 + if short {
                     w.safety_short + w.guide_short
                 } else {
@@ -92,7 +95,8 @@ impl TopBarLayout {
             search
         } else {
             // The smallest window: the search field takes what is left.
-            let rest = DROP_DOWN + w.study + w.safety_short + w.guide_short + w.menu + SLACK;
+            let rest =
+                DROP_DOWN + w.study + w.consult + w.safety_short + w.guide_short + w.menu + SLACK;
             (width - rest).clamp(60.0, SEARCH_MIN)
         };
         Self {
@@ -139,6 +143,7 @@ fn measure(ui: &Ui, atlas: &Atlas) -> TopBarWidths {
         } else {
             0.0
         },
+        consult: text("Consult", None),
         safety_long: text("Safety and red flags", None),
         safety_short: text("Safety", None),
         theme_and_reload: text("Light theme", None) + text("Reload", None),
@@ -218,6 +223,13 @@ pub fn top_bar_ui(
                 }));
             }
         }
+        if ui
+            .button("Consult")
+            .on_hover_text("Consultation mode, full screen (F11): mark where a client feels pain, then print a handout")
+            .clicked()
+        {
+            commands.push(Command::StartConsult(None));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let theme_label = if input.dark {
                 "Light theme"
@@ -281,6 +293,7 @@ mod tests {
             study: 90.0,
             guide_long: 110.0,
             guide_short: 55.0,
+            consult: 70.0,
             safety_long: 150.0,
             safety_short: 62.0,
             theme_and_reload: 150.0,
@@ -297,6 +310,7 @@ mod tests {
         let used = 230.0
             + f32::from(narrow.search_width)
             + 90.0
+            + 70.0
             + if narrow.short_safety {
                 62.0 + 55.0
             } else {
@@ -316,6 +330,7 @@ mod tests {
                 + if l.tabs { w.tabs } else { 230.0 }
                 + f32::from(l.search_width)
                 + w.study
+                + w.consult
                 + if l.short_safety {
                     w.safety_short + w.guide_short
                 } else {

@@ -50,6 +50,8 @@ impl ShapeInfo<'_> {
 struct ReadArtwork {
     file: String,
     art: Artwork,
+    /// The SVG as read, kept for exports (the handout draws on it).
+    text: std::sync::Arc<str>,
 }
 
 impl Loader {
@@ -378,6 +380,7 @@ impl Loader {
             regions,
             intro: view.intro.clone(),
             pack: merged.pack,
+            svg: artwork.as_ref().map(|a| a.text.clone()),
         })
     }
 
@@ -432,7 +435,11 @@ impl Loader {
         };
         match artwork::parse_artwork(&text, region_ids) {
             Ok((art, problems)) => {
-                let read = ReadArtwork { file, art };
+                let read = ReadArtwork {
+                    file,
+                    art,
+                    text: text.as_str().into(),
+                };
                 for problem in problems {
                     self.push(
                         read.location((problem.line, problem.column)),
