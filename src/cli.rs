@@ -15,6 +15,7 @@ use crate::model::content::{
     Guide, Layer, Paint, Referral, Routine, Safety, Side, Source, Structure, Zone,
 };
 use crate::model::{Atlas, PackOrigin};
+use crate::text;
 
 /// Bodywork Atlas: a layered anatomy reference for massage therapy.
 #[derive(Debug, Parser)]
@@ -46,6 +47,10 @@ pub struct Cli {
     /// Window size in points, e.g. 1024x700.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Test mode: after each frame, write the frame count, view, selection and where the
+    /// diagram is on screen to PATH as JSON (for scripts that drive the real window).
+    #[arg(long, value_name = "PATH")]
+    pub status_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<CliCommand>,
 }
@@ -140,6 +145,7 @@ pub fn run_cli(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 size: cli.size,
                 guide: cli.guide,
                 consult: cli.consult,
+                status_file: cli.status_file,
             },
         ),
     }
@@ -170,7 +176,12 @@ fn check(dirs: &ContentSet) -> ExitCode {
                     PackOrigin::Dir(dir) => dir.display().to_string(),
                     PackOrigin::BuiltIn => String::new(),
                 };
-                println!("pack \"{}\" ({}) from {from}", pack.id, pack.name);
+                println!(
+                    "pack \"{}\" ({}) from {}",
+                    text::id(&pack.id),
+                    text::message(&pack.name),
+                    text::message(&from)
+                );
             }
             ExitCode::SUCCESS
         }
@@ -220,15 +231,19 @@ fn handout(atlas: &Atlas, session: &Path, out: &Path, paper: crate::handout::Pap
 
 fn hit(atlas: &Atlas, view_id: &str, x: f32, y: f32) -> ExitCode {
     let Some(view) = atlas.view_index(view_id).and_then(|i| atlas.views.get(i)) else {
-        let known: Vec<&str> = atlas.views.iter().map(|v| v.id.as_str()).collect();
-        eprintln!("no view \"{view_id}\"; views: {}", known.join(", "));
+        let known: Vec<String> = atlas.views.iter().map(|v| text::id(&v.id)).collect();
+        eprintln!(
+            "no view \"{}\"; views: {}",
+            text::id(view_id),
+            known.join(", ")
+        );
         return ExitCode::from(2);
     };
     // With the default layers, hit as the app does (a faded layer gives way to a solid one).
     let layers = crate::state::Preferences::default().layer_states(view);
     match layers.hit(view, pos2(x, y)) {
         Some(i) => {
-            println!("{}", view.regions[i].id);
+            println!("{}", text::id(&view.regions[i].id));
             ExitCode::SUCCESS
         }
         None => ExitCode::from(1),
@@ -303,12 +318,16 @@ fn list(atlas: &Atlas, json: bool, outlines: bool) -> ExitCode {
         for view in &atlas.views {
             println!(
                 "{} ({}): {} regions",
-                view.id,
-                view.title,
+                text::id(&view.id),
+                text::message(&view.title),
                 view.regions.len()
             );
             for layer in &view.layers {
-                println!("  layer {}: {}", layer.id, layer.title);
+                println!(
+                    "  layer {}: {}",
+                    text::id(&layer.id),
+                    text::message(&layer.title)
+                );
             }
         }
         println!("{} structures", atlas.structures.len());
@@ -411,6 +430,7 @@ struct Start {
     size: Option<[f32; 2]>,
     guide: Option<String>,
     consult: Option<PathBuf>,
+    status_file: Option<PathBuf>,
 }
 
 fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
@@ -422,6 +442,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         size,
         guide,
         consult,
+        status_file,
     } = start;
     let consult = match consult {
         None => None,
@@ -454,6 +475,7 @@ fn open_window(dirs: ContentSet, start: Start) -> ExitCode {
         size,
         guide,
         consult,
+        status_file,
         ..base
     };
     let wants_screenshot = options.screenshot.is_some();
@@ -487,7 +509,7 @@ fn new_pack(dir: &Path) -> ExitCode {
     };
     println!("Wrote a starter content pack:");
     for file in &written {
-        println!("  {}", file.display());
+        println!("  {}", text::for_terminal(&file.display().to_string()));
     }
     let shown = shell_word(dir);
     println!();
@@ -505,11 +527,11 @@ fn new_pack(dir: &Path) -> ExitCode {
 
 /// A path as typed in a shell: quoted when it has spaces or quotes.
 fn shell_word(path: &Path) -> String {
-    let text = path.display().to_string();
-    if text.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
-        format!("'{}'", text.replace('\'', "'\\''"))
+    let shown = text::for_terminal(&path.display().to_string());
+    if shown.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
+        format!("'{}'", shown.replace('\'', "'\\''"))
     } else {
-        text
+        shown
     }
 }
 

@@ -1,6 +1,7 @@
 //! Bodywork Atlas: a desktop anatomy reference for massage therapy.
 //!
 //! Layers, each depending only on those before it:
+//! [`text`] (text from files made safe to print; no dependencies) →
 //! [`model`] (content types, geometry, hit-testing; emath, no egui) →
 //! [`content`] (reads and validates RON files) → [`store`] (saved files) →
 //! [`state`] (app state, commands, modes; no egui `Ui`) → [`ui`] (egui panels reading the
@@ -15,6 +16,7 @@ pub mod records;
 pub mod session;
 pub mod state;
 pub mod store;
+pub mod text;
 pub mod ui;
 
 pub use app::{AtlasApp, StartOptions};

@@ -8,6 +8,7 @@ mod common;
 use std::path::PathBuf;
 
 use bodywork_atlas::content::{ContentError, ContentSet, load};
+use bodywork_atlas::model::atlas::HitIndex;
 use bodywork_atlas::model::content::{Side, StructureKind};
 use common::copy_dir;
 use egui::pos2;
@@ -1283,4 +1284,39 @@ fn a_dermatome_without_its_facts_is_reported() {
         "        kind: Dermatome,\n        summary: \"Another",
     );
     assert_one_error(&result, "muscles.ron", 15, 9, "is a dermatome but has no");
+}
+
+#[test]
+fn the_hit_index_finds_what_trying_every_region_finds() {
+    let mut atlas = load(&ContentSet::builtin()).unwrap();
+    for view in &mut atlas.views {
+        // The shipped views are small enough to go without; give them one to check it.
+        view.hit_index = HitIndex::always(&view.regions, view.canvas_rect());
+    }
+    for view in &atlas.views {
+        let canvas = view.canvas_rect();
+        let mut hits = 0;
+        // Every 7 diagram units across the canvas, and a little beyond its edges.
+        let (w, h) = (canvas.width(), canvas.height());
+        for iy in -2..=(h / 7.0) as i32 + 2 {
+            for ix in -2..=(w / 7.0) as i32 + 2 {
+                let p = pos2(ix as f32 * 7.0 + 0.3, iy as f32 * 7.0 + 0.6);
+                for visible in [&(|_| true) as &dyn Fn(usize) -> bool, &|l| l % 2 == 0] {
+                    let indexed = view.hit(p, visible);
+                    assert_eq!(
+                        indexed,
+                        view.hit_by_scan(p, visible),
+                        "{} at {p:?}",
+                        view.id
+                    );
+                    hits += usize::from(indexed.is_some());
+                }
+            }
+        }
+        assert!(
+            hits > 100,
+            "{}: the grid of points hits regions ({hits})",
+            view.id
+        );
+    }
 }

@@ -308,3 +308,20 @@ fn clicking_a_dermatome_strip_opens_its_root() {
     harness.get_by_label("Heel and toe walking");
     harness.get_by_label_contains("extensor hallucis longus");
 }
+
+#[test]
+fn a_window_asked_to_close_draws_nothing_more() {
+    let mut harness = app_harness();
+    harness.get_by_label("Layers");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    // The frame that closes does no work, so a slow diagram cannot hold the close back.
+    assert!(harness.query_by_label("Layers").is_none());
+    assert!(harness.query_by_label_contains("Piriformis").is_none());
+}

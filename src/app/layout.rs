@@ -16,6 +16,9 @@ use crate::ui::routine::{RoutineInput, routine_ui};
 use crate::ui::safety::safety_ui;
 use crate::ui::top_bar::{TopBarInput, top_bar_ui};
 
+/// The most content problems laid out in the banner (`check` lists them all).
+const MAX_BANNER_ERRORS: usize = 100;
+
 /// Keys that work anywhere: Ctrl+F search, F6 the diagram, F5 reload, Home reset, Escape clear.
 pub(super) fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
@@ -257,11 +260,20 @@ impl AtlasApp {
             egui::ScrollArea::vertical()
                 .max_height(110.0)
                 .show(ui, |ui| {
-                    for error in &self.state.errors {
+                    for error in self.state.errors.iter().take(MAX_BANNER_ERRORS) {
                         ui.label(
                             RichText::new(error.to_string())
                                 .monospace()
                                 .color(palette.error_text),
+                        );
+                    }
+                    let more = self.state.errors.len().saturating_sub(MAX_BANNER_ERRORS);
+                    if more > 0 {
+                        ui.label(
+                            RichText::new(format!(
+                                "… and {more} more: `bodywork-atlas check` lists them all"
+                            ))
+                            .color(palette.error_text),
                         );
                     }
                 });

@@ -4,8 +4,10 @@
 mod consult;
 mod layout;
 pub mod screenshot;
+pub mod status;
 pub mod storage;
 pub mod watcher;
+pub mod window_file;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -57,6 +59,12 @@ pub struct StartOptions {
     pub guide: Option<String>,
     /// Start in consultation mode with this session (`--consult FILE`).
     pub consult: Option<crate::session::Session>,
+    /// Messages to show at start, beside those about the app's own saved files (eframe's window
+    /// file, read before the app is built).
+    pub notices: Vec<String>,
+    /// Test mode: write the status (frames, view, selection, where the diagram is) to this file
+    /// after each frame (see [`status`]).
+    pub status_file: Option<PathBuf>,
 }
 
 impl StartOptions {
@@ -76,6 +84,8 @@ impl StartOptions {
             clock: None,
             guide: None,
             consult: None,
+            notices: Vec::new(),
+            status_file: None,
         }
     }
 
@@ -97,8 +107,9 @@ impl StartOptions {
 #[derive(Default)]
 struct UiCache {
     search: SearchState,
-    /// Layer textures, made once per content load: (view id, layer index).
-    textures: HashMap<(String, usize), Option<TextureHandle>>,
+    /// Layer textures, made once per content load, one per image file (layers showing the
+    /// same file share it): by [`crate::model::atlas::LayerImage::source`].
+    textures: HashMap<String, TextureHandle>,
     /// The diagram's tessellated meshes, reused between frames.
     diagram: DiagramCache,
     /// The camera each view is drawn with: follows the state's camera, gliding when it moved.
@@ -146,6 +157,7 @@ pub struct AtlasApp {
     cache: UiCache,
     stores: Stores,
     screenshot: Option<ScreenshotJob>,
+    status: Option<status::StatusFile>,
     /// Watches the content folders so edits show at once (authors); `None` in tests.
     watcher: Option<ContentWatcher>,
     frames: u64,
@@ -163,7 +175,8 @@ impl AtlasApp {
         if let Some(clock) = options.clock {
             state = state.with_clock(clock);
         }
-        state.notices = restored.notices;
+        state.notices = options.notices;
+        state.notices.extend(restored.notices);
         let records = consult::RecordsSlot::start(&options.storage, &mut state.notices);
         let mut app = Self {
             state,
@@ -174,6 +187,7 @@ impl AtlasApp {
             screenshot: options
                 .screenshot
                 .map(|(path, result)| ScreenshotJob::new(path, result)),
+            status: options.status_file.map(status::StatusFile::new),
             watcher: None,
             frames: 0,
             records,
@@ -228,9 +242,12 @@ impl AtlasApp {
         let view_id = view.id.clone();
         let known: Vec<String> = view.layers.iter().map(|l| l.id.clone()).collect();
         for unknown in wanted.iter().filter(|w| !known.contains(w)) {
+            let has: Vec<String> = known.iter().map(|k| crate::text::id(k)).collect();
             eprintln!(
-                "--layers: view \"{view_id}\" has no layer \"{unknown}\" (it has: {})",
-                known.join(", ")
+                "--layers: view \"{}\" has no layer \"{}\" (it has: {})",
+                crate::text::id(&view_id),
+                crate::text::id(unknown),
+                has.join(", ")
             );
         }
         for group in &view.groups {
@@ -385,19 +402,16 @@ impl AtlasApp {
         view: &PreparedView,
         layer: usize,
     ) -> Option<TextureHandle> {
-        self.cache
+        let image = view.layer_images.get(layer)?.as_ref()?;
+        let texture = self
+            .cache
             .textures
-            .entry((view.id.clone(), layer))
+            .entry(image.source.clone())
             .or_insert_with(|| {
-                let image = view.layer_images.get(layer)?.as_ref()?;
                 let color = egui::ColorImage::from_rgba_unmultiplied(image.size, &image.rgba);
-                Some(ctx.load_texture(
-                    format!("{}/{}", view.id, image.path),
-                    color,
-                    egui::TextureOptions::LINEAR,
-                ))
-            })
-            .clone()
+                ctx.load_texture(&image.source, color, egui::TextureOptions::LINEAR)
+            });
+        Some(texture.clone())
     }
 
     /// The camera to draw the view with this frame: the state's, reached at once after the
@@ -432,6 +446,20 @@ impl AtlasApp {
             ctx.request_repaint();
         }
         glide.at()
+    }
+
+    /// What the status file says now.
+    fn status_now(&self, ctx: &egui::Context) -> status::Status {
+        let transform = self.state.screen_from_diagram().unwrap_or_default();
+        status::Status {
+            frames: self.frames,
+            view: self.state.current_view().map(|v| v.id.clone()),
+            selected: self.selected().map(str::to_owned),
+            errors: self.state.errors.len(),
+            scale: transform.scaling,
+            translation: [transform.translation.x, transform.translation.y],
+            pixels_per_point: ctx.pixels_per_point(),
+        }
     }
 
     /// Whether the current view's drawn camera has reached the state's.
@@ -487,6 +515,11 @@ impl eframe::App for AtlasApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            // The window is closing: draw nothing, so that a slow frame (a huge view on a
+            // software renderer) cannot hold the close back by another frame.
+            return;
+        }
         let mut commands = Vec::new();
         // A running hold that reached its time ends before the frame is drawn.
         if self.state.routine_repaint_in().is_some() {
@@ -506,7 +539,13 @@ impl eframe::App for AtlasApp {
         self.frames += 1;
         let settled = self.cameras_settled();
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx, self.frames, settled);
+            job.step(&ctx, self.frames, settled, &self.state.errors);
+        }
+        if self.status.is_some() {
+            let status = self.status_now(&ctx);
+            if let Some(file) = &mut self.status {
+                file.update(status);
+            }
         }
     }
 
@@ -532,28 +571,53 @@ pub fn native_options(options: &StartOptions) -> eframe::NativeOptions {
         renderer: eframe::Renderer::Glow,
         viewport: egui::ViewportBuilder::default()
             .with_title("Bodywork Atlas")
-            .with_app_id("bodywork-atlas")
+            .with_app_id(APP_ID)
             .with_inner_size(options.size.unwrap_or([1600.0, 1000.0]))
             .with_min_inner_size([720.0, 480.0]),
         persist_window: own_window,
-        // Elsewhere than the saved window's file: nothing saved is read, nothing is written
-        // over it.
-        persistence_path: (!own_window).then(|| {
-            std::env::temp_dir()
-                .join(format!("bodywork-atlas-{}", std::process::id()))
-                .join("window.ron")
-        }),
+        // The saved window's file where eframe keeps it (named here, so that the app checks the
+        // same file before eframe reads it); otherwise elsewhere: nothing saved is read, nothing
+        // is written over it.
+        persistence_path: if own_window {
+            eframe::storage_dir(APP_ID).map(|dir| dir.join("app.ron"))
+        } else {
+            Some(scratch_window_file())
+        },
         ..Default::default()
     }
+}
+
+/// The app's id for the window system and eframe's folder.
+const APP_ID: &str = "bodywork-atlas";
+
+/// A window file of this run alone, removed when it ends.
+fn scratch_window_file() -> PathBuf {
+    std::env::temp_dir()
+        .join(format!("bodywork-atlas-{}", std::process::id()))
+        .join("window.ron")
 }
 
 /// Opens the window and runs the app until it is closed.
 ///
 /// # Errors
 /// When no window can be opened.
-pub fn run(options: StartOptions) -> eframe::Result<()> {
-    let native = native_options(&options);
-    let scratch = native.persistence_path.clone();
+pub fn run(mut options: StartOptions) -> eframe::Result<()> {
+    let mut native = native_options(&options);
+    if native.persist_window
+        && let Some(path) = &native.persistence_path
+    {
+        // eframe trusts this file; check and repair it first (see `window_file`).
+        let prepared = window_file::prepare(path);
+        options.notices.extend(prepared.notice);
+        if !prepared.usable {
+            native.persist_window = false;
+            native.persistence_path = Some(scratch_window_file());
+        }
+    }
+    let own_file = native.persist_window;
+    let scratch = (!own_file)
+        .then(|| native.persistence_path.clone())
+        .flatten();
     let result = eframe::run_native(
         "Bodywork Atlas",
         native,
@@ -572,7 +636,12 @@ mod tests {
     #[test]
     fn a_size_on_the_command_line_wins_over_the_saved_window() {
         let saved = native_options(&StartOptions::shipped());
-        assert!(saved.persist_window && saved.persistence_path.is_none());
+        assert!(saved.persist_window);
+        assert_eq!(
+            saved.persistence_path,
+            eframe::storage_dir("bodywork-atlas").map(|d| d.join("app.ron")),
+            "the file eframe would use, named so the app can check it first"
+        );
         let sized = native_options(&StartOptions {
             size: Some([1024.0, 700.0]),
             ..StartOptions::shipped()

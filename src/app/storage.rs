@@ -110,8 +110,8 @@ impl Storage {
         let user: Slot<UserData> =
             Slot::open(user_store, USER_DATA_FILE, USER_DATA_VERSION, &mut notices);
         Restored {
-            prefs: prefs.saved.clone(),
-            user: user.saved.clone(),
+            prefs: prefs.saved.clone().sanitized(),
+            user: user.saved.clone().sanitized(),
             notices,
             stores: Stores { prefs, user },
         }

@@ -33,11 +33,21 @@ pub enum Problem {
         id: String,
         first: String,
     },
-    #[error("{field} names {kind} \"{id}\", which does not exist")]
+    #[error(
+        "{field} names {kind} \"{id}\", which does not exist{}{}",
+        also_named(*others),
+        did_you_mean(nearest.as_ref())
+    )]
     UnknownReference {
         field: &'static str,
         kind: &'static str,
         id: String,
+        /// The known id of that kind closest to it, when one is close (a likely misspelling of
+        /// either one), with where it is defined.
+        nearest: Option<Nearest>,
+        /// How many other places name the same unknown id (reported once, here, instead of a
+        /// cascade of the same error).
+        others: usize,
     },
     #[error("region \"{region}\": {message}")]
     BadPath { region: String, message: String },
@@ -68,10 +78,117 @@ pub enum Problem {
     BadImage { path: String, message: String },
 }
 
+/// A known id close to an unknown one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nearest {
+    pub id: String,
+    /// Where it is defined, when that is known.
+    pub defined_at: Option<Location>,
+}
+
+fn also_named(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " (nor does it at 1 other place that names it)".to_owned(),
+        n => format!(" (nor does it at {n} other places that name it)"),
+    }
+}
+
+fn did_you_mean(nearest: Option<&Nearest>) -> String {
+    match nearest {
+        None => String::new(),
+        Some(Nearest {
+            id,
+            defined_at: Some(at),
+        }) => format!("; did you mean \"{id}\" (defined at {at})?"),
+        Some(Nearest {
+            id,
+            defined_at: None,
+        }) => format!("; did you mean \"{id}\"?"),
+    }
+}
+
 /// One problem at one place. Displays as `file:line:column: message`.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{location}: {problem}")]
 pub struct ContentError {
     pub location: Location,
     pub problem: Problem,
+}
+
+impl ContentError {
+    /// The error with every text taken from a file (ids, paths, parser messages) made safe to
+    /// print and of bounded length (see [`crate::text`]): a 10 MB id or an escape sequence in a
+    /// file name reaches neither the terminal nor the banner as it is.
+    #[must_use]
+    pub fn for_display(self) -> Self {
+        use crate::text::{id, message};
+        let problem = match self.problem {
+            Problem::Unreadable(m) => Problem::Unreadable(message(&m)),
+            Problem::Syntax(m) => Problem::Syntax(message(&m)),
+            Problem::MissingFile(m) => Problem::MissingFile(message(&m)),
+            Problem::DuplicateId {
+                kind,
+                id: dup,
+                first,
+            } => Problem::DuplicateId {
+                kind,
+                id: id(&dup),
+                first: message(&first),
+            },
+            Problem::UnknownReference {
+                field,
+                kind,
+                id: unknown,
+                nearest,
+                others,
+            } => Problem::UnknownReference {
+                field,
+                kind,
+                id: id(&unknown),
+                nearest: nearest.map(|n| Nearest {
+                    id: id(&n.id),
+                    defined_at: n.defined_at.map(|at| Location {
+                        file: message(&at.file),
+                        ..at
+                    }),
+                }),
+                others,
+            },
+            Problem::BadPath { region, message: m } => Problem::BadPath {
+                region: id(&region),
+                message: message(&m),
+            },
+            Problem::OutOfCanvas {
+                region,
+                x,
+                y,
+                width,
+                height,
+            } => Problem::OutOfCanvas {
+                region: id(&region),
+                x,
+                y,
+                width,
+                height,
+            },
+            Problem::NoArea { region } => Problem::NoArea {
+                region: id(&region),
+            },
+            Problem::Invalid(m) => Problem::Invalid(message(&m)),
+            Problem::Artwork(m) => Problem::Artwork(message(&m)),
+            Problem::NewerFormat { needs, reads } => Problem::NewerFormat { needs, reads },
+            Problem::BadImage { path, message: m } => Problem::BadImage {
+                path: message(&path),
+                message: message(&m),
+            },
+        };
+        Self {
+            location: Location {
+                file: message(&self.location.file),
+                ..self.location
+            },
+            problem,
+        }
+    }
 }

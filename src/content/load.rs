@@ -5,14 +5,16 @@
 mod guidance;
 
 use std::collections::HashMap;
-use std::path::{Component, Path};
+use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
 mod view;
 
-use super::error::{ContentError, Location, Problem};
+use super::error::{ContentError, Location, Nearest, Problem};
+use super::images::Images;
 use super::root::Root;
 use super::set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, EMBEDDED};
 use super::source_map::SourceText;
@@ -22,10 +24,7 @@ use crate::model::content::{
     ViewAddition, Zone,
 };
 
-/// The largest layer image file accepted, in bytes.
-pub const MAX_IMAGE_BYTES: u64 = 32 * 1024 * 1024;
-/// The largest layer image side accepted, in pixels.
-pub const MAX_IMAGE_SIDE: u32 = 8192;
+pub use super::images::{MAX_DECODED_BYTES, MAX_IMAGE_BYTES, MAX_IMAGE_SIDE};
 pub use view::{MAX_ARTWORK_BYTES, MIN_AREA};
 
 /// Loads, validates and prepares all content of the set: the built-in content, then each pack
@@ -37,6 +36,7 @@ pub use view::{MAX_ARTWORK_BYTES, MIN_AREA};
 pub fn load(set: &ContentSet) -> Result<Atlas, Vec<ContentError>> {
     let mut loader = Loader {
         errors: Vec::new(),
+        images: Images::new(),
         structures_complete: true,
         sources_complete: true,
         zones_complete: true,
@@ -49,11 +49,69 @@ pub fn load(set: &ContentSet) -> Result<Atlas, Vec<ContentError>> {
     }
     errors.sort_by(|a, b| a.location.cmp(&b.location));
     errors.dedup();
-    Err(errors)
+    Err(one_per_unknown_id(errors))
+}
+
+/// An unknown reference, with the closest known id when one is close enough to be a likely
+/// misspelling (of the reference, or of the definition).
+fn unknown_reference<'a>(
+    field: &'static str,
+    kind: &'static str,
+    id: &str,
+    known: impl Iterator<Item = (&'a str, Option<&'a Location>)>,
+) -> Problem {
+    // Close: at most a third of the characters differ (and at least 1 may).
+    let allowed = (id.chars().count() / 3).max(1);
+    let nearest = known
+        .map(|(k, at)| (strsim::damerau_levenshtein(id, k), k, at))
+        .filter(|(d, _, _)| *d <= allowed)
+        .min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+        .map(|(_, k, at)| Nearest {
+            id: k.to_owned(),
+            defined_at: at.cloned(),
+        });
+    Problem::UnknownReference {
+        field,
+        kind,
+        id: id.to_owned(),
+        nearest,
+        others: 0,
+    }
+}
+
+/// Keeps the first report of each unknown id (by kind) and counts the others into it: one
+/// misspelt id is one problem, not one per place that names it.
+fn one_per_unknown_id(errors: Vec<ContentError>) -> Vec<ContentError> {
+    let mut first: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut kept: Vec<ContentError> = Vec::with_capacity(errors.len());
+    for error in errors {
+        if let Problem::UnknownReference { kind, id, .. } = &error.problem {
+            // A layer named in `fades_under` and in regions is the same missing layer.
+            let kind = if kind.contains("layer") {
+                "layer"
+            } else {
+                kind
+            };
+            let key = (kind, id.clone());
+            if let Some(&i) = first.get(&key) {
+                if let Some(Problem::UnknownReference { others, .. }) =
+                    kept.get_mut(i).map(|e| &mut e.problem)
+                {
+                    *others += 1;
+                }
+                continue;
+            }
+            first.insert(key, kept.len());
+        }
+        kept.push(error);
+    }
+    kept
 }
 
 struct Loader {
     errors: Vec<ContentError>,
+    /// Layer images decoded so far (each file once, within a total budget).
+    images: Images,
     /// False when a file that defines such ids did not parse: references to them are then not
     /// checked, so one syntax error is reported once instead of as a cascade.
     structures_complete: bool,
@@ -532,13 +590,10 @@ impl Loader {
                     .src
                     .find_string_in_field(0, "view", &addition.view)
                     .unwrap_or(0);
+                let known = views.ids.iter().map(|(id, at)| (id.as_str(), Some(at)));
                 self.push(
                     file.src.location(at),
-                    Problem::UnknownReference {
-                        field: "view",
-                        kind: "view",
-                        id: addition.view.clone(),
-                    },
+                    unknown_reference("view", "view", &addition.view, known),
                 );
             }
             return;
@@ -562,7 +617,8 @@ impl Loader {
     }
 
     fn push(&mut self, location: Location, problem: Problem) {
-        self.errors.push(ContentError { location, problem });
+        self.errors
+            .push(ContentError { location, problem }.for_display());
     }
 
     /// Reports each id in `ids` (written in `refs.field` of the item at `at`) that is not known.
@@ -573,13 +629,10 @@ impl Loader {
         }
         for id in ids.iter().filter(|id| !refs.known.contains_key(*id)) {
             let loc = src.find_string_in_field(at, refs.field, id).unwrap_or(at);
+            let known = refs.known.iter().map(|(id, at)| (id.as_str(), Some(at)));
             self.push(
                 src.location(loc),
-                Problem::UnknownReference {
-                    field: refs.field,
-                    kind: refs.kind,
-                    id: id.clone(),
-                },
+                unknown_reference(refs.field, refs.kind, id, known),
             );
         }
     }
@@ -640,9 +693,14 @@ impl Loader {
     fn read_source(&mut self, root: &Root, rel: &str) -> Option<SourceText> {
         let file = root.label(rel);
         match root.read_text(rel) {
-            Ok(text) => Some(SourceText { file, text }),
+            Ok(text) => Some(SourceText::new(file, text)),
             Err(err) => {
-                self.push(at_start(file), Problem::Unreadable(err));
+                let at = Location {
+                    file,
+                    line: err.line,
+                    column: err.column,
+                };
+                self.push(at, Problem::Unreadable(err.message));
                 None
             }
         }
@@ -726,11 +784,12 @@ impl Loader {
                 match kinds.get(muscle.as_str()) {
                     None if self.structures_complete => self.push(
                         src.location(loc),
-                        Problem::UnknownReference {
-                            field: "muscles",
-                            kind: "structure",
-                            id: muscle.clone(),
-                        },
+                        unknown_reference(
+                            "muscles",
+                            "structure",
+                            muscle,
+                            kinds.keys().map(|k| (*k, None)),
+                        ),
                     ),
                     Some(kind) if *kind != StructureKind::Muscle => self.push(
                         src.location(loc),
@@ -942,98 +1001,23 @@ impl Loader {
         }
     }
 
-    /// Loads a layer image from the pack's `assets/` folder.
-    fn load_image(&mut self, root: &Root, image: &str, location: Location) -> Option<LayerImage> {
-        let bad = |message: String| Problem::BadImage {
-            path: image.to_owned(),
-            message,
-        };
-        let rel = Path::new(image);
-        let leaves = rel.is_absolute()
-            || rel
-                .components()
-                .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-        if leaves {
-            self.push(
-                location,
-                bad("image paths must stay inside assets/ (no absolute paths, no ..)".into()),
-            );
-            return None;
-        }
-        let parts: Vec<String> = rel
-            .components()
-            .filter_map(|c| match c {
-                Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
-                _ => None,
-            })
-            .collect();
-        let rel = format!("assets/{}", parts.join("/"));
-        let size = match root.size(&rel) {
-            Ok(size) => size,
-            Err(err) => {
+    /// Loads a layer image from the pack's `assets/` (see [`Images`]); reports why not.
+    fn load_image(
+        &mut self,
+        root: &Root,
+        image: &str,
+        location: Location,
+    ) -> Option<Arc<LayerImage>> {
+        match self.images.load(root, image) {
+            Ok(loaded) => Some(loaded),
+            Err(message) => {
                 self.push(
                     location,
-                    bad(format!("cannot read {}: {err}", root.label(&rel))),
+                    Problem::BadImage {
+                        path: image.to_owned(),
+                        message,
+                    },
                 );
-                return None;
-            }
-        };
-        if size > MAX_IMAGE_BYTES {
-            self.push(
-                location,
-                bad(format!(
-                    "the file is {size} bytes; the limit is {MAX_IMAGE_BYTES}"
-                )),
-            );
-            return None;
-        }
-        let bytes = match root.read_bytes(&rel) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                self.push(
-                    location,
-                    bad(format!("cannot read {}: {err}", root.label(&rel))),
-                );
-                return None;
-            }
-        };
-        let reader = match image::ImageReader::new(std::io::Cursor::new(bytes.as_ref()))
-            .with_guessed_format()
-        {
-            Ok(reader) => reader,
-            Err(err) => {
-                self.push(location, bad(err.to_string()));
-                return None;
-            }
-        };
-        match reader.into_dimensions() {
-            Ok((w, h)) if w > MAX_IMAGE_SIDE || h > MAX_IMAGE_SIDE => {
-                self.push(
-                    location,
-                    bad(format!(
-                        "{w}x{h} pixels; the limit is {MAX_IMAGE_SIDE} on a side"
-                    )),
-                );
-                return None;
-            }
-            Ok(_) => {}
-            Err(err) => {
-                self.push(location, bad(format!("not a readable PNG or JPEG: {err}")));
-                return None;
-            }
-        }
-        match image::load_from_memory(&bytes) {
-            Ok(img) => {
-                let rgba = img.to_rgba8();
-                let size = [rgba.width() as usize, rgba.height() as usize];
-                Some(LayerImage {
-                    path: image.to_owned(),
-                    size,
-                    rgba: rgba.into_raw(),
-                })
-            }
-            Err(err) => {
-                self.push(location, bad(format!("not a readable PNG or JPEG: {err}")));
                 None
             }
         }

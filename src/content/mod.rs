@@ -4,12 +4,13 @@
 
 pub mod artwork;
 pub mod error;
+pub mod images;
 pub mod load;
 pub mod new_pack;
 mod root;
 pub mod set;
 pub mod source_map;
 
-pub use error::{ContentError, Location, Problem};
+pub use error::{ContentError, Location, Nearest, Problem};
 pub use load::load;
 pub use set::{BuiltIn, CONTENT_FORMAT_VERSION, ContentSet, user_packs_dir};

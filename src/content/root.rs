@@ -59,19 +59,19 @@ impl Root {
         }
     }
 
-    /// The text of a file.
-    pub(crate) fn read_text(&self, rel: &str) -> Result<String, String> {
-        match self {
+    /// The text of a file, without the byte-order mark some editors put first (it is not part
+    /// of the RON, and positions are counted as editors show them, without it).
+    pub(crate) fn read_text(&self, rel: &str) -> Result<String, TextError> {
+        let bytes: Cow<'static, [u8]> = match self {
             Self::Embedded(dir) => {
-                let file = dir.get_file(rel).ok_or_else(not_embedded)?;
-                file.contents_utf8()
-                    .map(str::to_owned)
-                    .ok_or_else(|| "stream did not contain valid UTF-8".to_owned())
+                Cow::Borrowed(dir.get_file(rel).ok_or_else(not_embedded)?.contents())
             }
-            Self::Dir(dir) => {
-                let bytes = read_bounded(&dir.join(rel), MAX_TEXT_BYTES)?;
-                String::from_utf8(bytes).map_err(|e| e.to_string())
-            }
+            Self::Dir(dir) => Cow::Owned(read_bounded(&dir.join(rel), MAX_TEXT_BYTES)?),
+        };
+        let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(err) => Err(not_utf8(bytes, err.valid_up_to())),
         }
     }
 
@@ -99,35 +99,75 @@ impl Root {
             .collect())
     }
 
-    /// The size of a file in bytes, without reading it.
-    pub(crate) fn size(&self, rel: &str) -> Result<u64, String> {
+    /// The bytes of a file under the pack's `assets/` (`rel` starts with `assets/`), at most
+    /// `limit` bytes. In a folder the path is resolved first, symbolic links included, and must
+    /// still lie inside the pack's own `assets/` folder: a link to a file elsewhere, or a linked
+    /// folder, is refused.
+    pub(crate) fn read_asset(&self, rel: &str, limit: u64) -> Result<Cow<'static, [u8]>, String> {
         match self {
-            Self::Embedded(dir) => dir
-                .get_file(rel)
-                .map(|f| f.contents().len() as u64)
-                .ok_or_else(not_embedded),
-            Self::Dir(dir) => std::fs::metadata(dir.join(rel))
-                .map(|m| m.len())
-                .map_err(|e| e.to_string()),
+            Self::Embedded(dir) => {
+                let file = dir.get_file(rel).ok_or_else(not_embedded)?;
+                let size = file.contents().len() as u64;
+                if size > limit {
+                    return Err(format!("the file is {size} bytes; the limit is {limit}"));
+                }
+                Ok(Cow::Borrowed(file.contents()))
+            }
+            Self::Dir(dir) => {
+                let inside = std::fs::canonicalize(dir)
+                    .map_err(|e| e.to_string())?
+                    .join("assets");
+                let resolved = std::fs::canonicalize(dir.join(rel)).map_err(|e| e.to_string())?;
+                if !resolved.starts_with(&inside) {
+                    return Err(format!(
+                        "it leads outside the pack's assets/ folder (through a symbolic link, to {})",
+                        resolved.display()
+                    ));
+                }
+                read_bounded(&resolved, limit).map(Cow::Owned)
+            }
         }
     }
+}
 
-    /// The bytes of a file.
-    pub(crate) fn read_bytes(&self, rel: &str) -> Result<Cow<'static, [u8]>, String> {
-        match self {
-            Self::Embedded(dir) => dir
-                .get_file(rel)
-                .map(|f| Cow::Borrowed(f.contents()))
-                .ok_or_else(not_embedded),
-            Self::Dir(dir) => read_bounded(&dir.join(rel), MAX_BYTES).map(Cow::Owned),
+/// Why a text file could not be read, and where (1-based; line 1, column 1 when the whole file
+/// is concerned).
+#[derive(Debug)]
+pub(crate) struct TextError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl From<String> for TextError {
+    fn from(message: String) -> Self {
+        Self {
+            message,
+            line: 1,
+            column: 1,
         }
+    }
+}
+
+/// A file that is not UTF-8, reported at the first byte that is not (line and column in
+/// characters, as an editor shows the valid text before it).
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> TextError {
+    let before = std::str::from_utf8(bytes.get(..valid_up_to).unwrap_or_default()).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+    let byte = bytes.get(valid_up_to).copied().unwrap_or(0);
+    TextError {
+        message: format!(
+            "the file is not UTF-8 text: byte 0x{byte:02x} here does not start or continue a character (save the file as UTF-8)"
+        ),
+        line,
+        column,
     }
 }
 
 /// The largest content text file read (the biggest shipped one is a few hundred KiB).
 pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
-/// The largest file of any kind read (layer images have their own, smaller limit).
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads a regular file of at most `limit` bytes. Anything else (a FIFO, a device, a folder)
 /// is refused before it is opened, so it cannot block or grow without end; a file that grows
@@ -144,7 +184,11 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let file = open_for_reading(path).map_err(|e| e.to_string())?;
+    // The file may have been swapped for something else between the check and the open.
+    if !file.metadata().map_err(|e| e.to_string())?.is_file() {
+        return Err("not a regular file".to_owned());
+    }
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -155,6 +199,19 @@ fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         ));
     }
     Ok(bytes)
+}
+
+/// Opens a file for reading; on Unix with `O_NONBLOCK`, so that a named pipe swapped in after
+/// the file-type check cannot block the open (reads of a regular file are not affected).
+fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
 }
 
 fn not_embedded() -> String {
@@ -188,6 +245,9 @@ mod tests {
             "{files:?}"
         );
         assert!(root.read_text("structures/gluteal.ron").is_ok());
+        let err = not_utf8(b"ab\ncd\xc3\xa9x\xffyz", 8);
+        assert_eq!((err.line, err.column), (2, 5), "{err:?}");
+        assert!(err.message.contains("byte 0xff"), "{err:?}");
         assert!(root.read_text("structures/nothing.ron").is_err());
         let dir = Root::Dir(PathBuf::from("some/pack"));
         assert_eq!(dir.label("sources.ron"), "some/pack/sources.ron");

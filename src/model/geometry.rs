@@ -25,7 +25,16 @@ pub enum PathError {
     Empty,
     #[error("path data has a coordinate that is not a finite number")]
     NotFinite,
+    /// A path with an arc and a number beyond [`MAX_ARC_NUMBER`]: turning the arc into curves
+    /// would take hours or gigabytes (found by fuzzing), and no canvas is near that size.
+    #[error(
+        "path data has an arc and a number beyond ±1000000 (diagram units; canvases are far smaller), which would make the arc astronomically large"
+    )]
+    HugeArc,
 }
+
+/// The largest number accepted in path data that has an arc, in diagram units.
+pub const MAX_ARC_NUMBER: f64 = 1_000_000.0;
 
 /// One drawing command after parsing, in absolute diagram coordinates.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,6 +52,42 @@ pub enum Segment {
 /// # Errors
 /// [`PathError`] when the data does not parse, is empty, or holds a non-finite number.
 pub fn parse_path(data: &str) -> Result<Vec<Segment>, PathError> {
+    // Arcs first: the simplifying parser turns an arc into curves in proportion to its size,
+    // so a radius of 1e100 would hang it. Syntax errors are left to the pass below.
+    // Every number is bounded, since an arc's size follows from the point it starts at too.
+    let mut has_arc = false;
+    let mut largest = 0.0_f64;
+    for segment in svgtypes::PathParser::from(data) {
+        let Ok(segment) = segment else { break };
+        use svgtypes::PathSegment as P;
+        let numbers: &[f64] = match segment {
+            P::MoveTo { x, y, .. } | P::LineTo { x, y, .. } | P::SmoothQuadratic { x, y, .. } => {
+                &[x, y]
+            }
+            P::HorizontalLineTo { x, .. } => &[x],
+            P::VerticalLineTo { y, .. } => &[y],
+            P::CurveTo {
+                x1,
+                y1,
+                x2,
+                y2,
+                x,
+                y,
+                ..
+            } => &[x1, y1, x2, y2, x, y],
+            P::SmoothCurveTo { x2, y2, x, y, .. } => &[x2, y2, x, y],
+            P::Quadratic { x1, y1, x, y, .. } => &[x1, y1, x, y],
+            P::EllipticalArc { rx, ry, x, y, .. } => {
+                has_arc = true;
+                &[rx, ry, x, y]
+            }
+            P::ClosePath { .. } => &[],
+        };
+        largest = numbers.iter().fold(largest, |m, v| m.max(v.abs()));
+    }
+    if has_arc && largest > MAX_ARC_NUMBER {
+        return Err(PathError::HugeArc);
+    }
     let mut segments = Vec::new();
     for item in svgtypes::SimplifyingPathParser::from(data) {
         let seg = item.map_err(|err| PathError::Syntax {

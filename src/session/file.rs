@@ -94,10 +94,7 @@ pub fn to_ron(session: &Session) -> Result<String, ron::Error> {
 /// The first problem, at its line and column: not RON, cut off, unknown or missing fields,
 /// values out of range (an impossible date, an intensity above 10), or a newer format.
 pub fn parse(text: &str, file: &str) -> Result<Session, SessionFileError> {
-    let src = SourceText {
-        file: file.to_owned(),
-        text: text.to_owned(),
-    };
+    let src = SourceText::new(file.to_owned(), text.to_owned());
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let ron = ron::Options::default();
     let at = |e: &ron::error::SpannedError| src.at(e.span.start.line, e.span.start.col);
@@ -316,7 +313,7 @@ pub fn read(path: &Path, atlas: Option<&Atlas>) -> Result<Session, Vec<SessionFi
     let text = read_text(path).map_err(|e| vec![e])?;
     let session = parse(&text, &file).map_err(|e| vec![e])?;
     if let Some(atlas) = atlas {
-        let src = SourceText { file, text };
+        let src = SourceText::new(file, text);
         let problems = check(&session, atlas, &src);
         if !problems.is_empty() {
             return Err(problems);

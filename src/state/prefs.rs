@@ -113,7 +113,26 @@ pub struct LayerSetting {
     pub opacity: f32,
 }
 
+/// The longest view id taken from a saved file (content ids are far shorter).
+const MAX_SAVED_ID_CHARS: usize = 200;
+
 impl Preferences {
+    /// The preferences with restored values that make no sense taken out: a last view whose
+    /// id is not a plain id (too long, or with control characters), layer settings with an
+    /// opacity that is not a number between 0 and 1 (the content's default is used instead).
+    #[must_use]
+    pub fn sanitized(mut self) -> Self {
+        let plain = |id: &str| {
+            id.chars().count() <= MAX_SAVED_ID_CHARS && !id.chars().any(char::is_control)
+        };
+        self.view = self.view.filter(|v| plain(v));
+        self.layers.retain(|view, _| plain(view));
+        for layers in self.layers.values_mut() {
+            layers.retain(|id, s| plain(id) && (0.0..=1.0).contains(&s.opacity));
+        }
+        self
+    }
+
     /// The effective setting of a layer: the user's, else the content's default. Restored values
     /// that make no sense (an opacity of NaN or 7) are brought back into range, and of a group
     /// of alternatives at most one is visible (see [`Self::shown_alternative`]).
@@ -285,6 +304,28 @@ impl Preferences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn restored_values_that_make_no_sense_are_taken_out() {
+        let mut s = Preferences {
+            view: Some("posterior\u{1b}[2J".into()),
+            ..Default::default()
+        };
+        for (layer, opacity) in [("deep", 0.5), ("skin", f32::NAN), ("nerves", 7.0)] {
+            s.set_layer(
+                "posterior",
+                layer,
+                LayerSetting {
+                    visible: true,
+                    opacity,
+                },
+            );
+        }
+        let s = s.sanitized();
+        assert_eq!(s.view, None);
+        let kept: Vec<&String> = s.layers["posterior"].keys().collect();
+        assert_eq!(kept, ["deep"]);
+    }
 
     #[test]
     fn preferences_survive_a_round_trip_and_tolerate_missing_fields() {

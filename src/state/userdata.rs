@@ -51,6 +51,19 @@ pub struct StudyProgress {
     pub missed: BTreeMap<ZoneOnFoot, u32>,
 }
 
+impl UserData {
+    /// The data with restored values that make no sense taken out: a best round with more
+    /// right answers than questions, or with no questions.
+    #[must_use]
+    pub fn sanitized(mut self) -> Self {
+        self.study.best = self
+            .study
+            .best
+            .filter(|&(score, total)| total > 0 && score <= total);
+        self
+    }
+}
+
 impl StudyProgress {
     /// Records a finished round.
     pub fn record(&mut self, score: u32, total: u32, missed: impl IntoIterator<Item = ZoneOnFoot>) {
@@ -97,6 +110,15 @@ mod tests {
         assert_eq!(p.best, Some((8, 10)));
         assert_eq!(p.rounds, 3);
         assert_eq!(p.most_missed(1), vec![(&on("a", Side::Left), 2)]);
+    }
+
+    #[test]
+    fn a_restored_best_round_that_cannot_be_is_dropped() {
+        for (best, kept) in [((8, 10), true), ((11, 10), false), ((0, 0), false)] {
+            let mut data = UserData::default();
+            data.study.best = Some(best);
+            assert_eq!(data.sanitized().study.best.is_some(), kept, "{best:?}");
+        }
     }
 
     #[test]

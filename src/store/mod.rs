@@ -135,6 +135,15 @@ enum SavedHead {
     Saved { version: u32 },
 }
 
+/// How a file's contents are laid out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Format {
+    /// The app's own files: the data in a `Saved(version, data)` envelope, read up to `version`.
+    Saved(u32),
+    /// A file another program writes in its own RON layout (eframe's window file): no envelope.
+    Plain,
+}
+
 /// The whole envelope as read.
 #[derive(Deserialize)]
 enum SavedIn<T> {
@@ -247,11 +256,26 @@ impl Store {
         self.load_at(name, version, SystemTime::now())
     }
 
+    /// Reads `name`, a RON file in a layout another program writes (no envelope, no version),
+    /// with the same limits, checks and keeping aside as [`Store::load`].
+    pub fn load_plain<T: DeserializeOwned + Default>(&self, name: &str) -> Loaded<T> {
+        self.load_format(name, Format::Plain, SystemTime::now())
+    }
+
     /// [`Store::load`] with the clock given, for the kept-aside name.
     fn load_at<T: DeserializeOwned + Default>(
         &self,
         name: &str,
         version: u32,
+        now: SystemTime,
+    ) -> Loaded<T> {
+        self.load_format(name, Format::Saved(version), now)
+    }
+
+    fn load_format<T: DeserializeOwned + Default>(
+        &self,
+        name: &str,
+        format: Format,
         now: SystemTime,
     ) -> Loaded<T> {
         let Some(path) = self.file_path(name) else {
@@ -264,7 +288,7 @@ impl Store {
                 writable: false,
             };
         };
-        match read_saved(&path, version) {
+        match read_saved(&path, format) {
             Ok(value) => Loaded {
                 value: value.unwrap_or_default(),
                 notice: None,
@@ -285,13 +309,28 @@ impl Store {
         version: u32,
         value: &T,
     ) -> Result<(), StoreError> {
+        self.save_format(name, Format::Saved(version), value)
+    }
+
+    /// Writes `value` as `name` in plain RON, without the envelope (a file another program
+    /// reads, in its own layout), atomically as [`Store::save`] does.
+    pub fn save_plain<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
+        self.save_format(name, Format::Plain, value)
+    }
+
+    fn save_format<T: Serialize>(
+        &self,
+        name: &str,
+        format: Format,
+        value: &T,
+    ) -> Result<(), StoreError> {
         let Some(path) = self.file_path(name) else {
             return Err(StoreError::BadName {
                 dir: self.dir.clone(),
                 name: name.to_owned(),
             });
         };
-        let text = encode(version, value).map_err(|e| StoreError::Encode {
+        let text = encode(format, value).map_err(|e| StoreError::Encode {
             path: path.clone(),
             message: e.to_string(),
         })?;
@@ -412,20 +451,25 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 }
 
 /// The text of a saved file.
-fn encode<T: Serialize>(version: u32, value: &T) -> Result<String, ron::Error> {
-    let mut text = ron::Options::default().to_string_pretty(
-        &SavedOut::Saved {
-            version,
-            data: value,
-        },
-        ron::ser::PrettyConfig::new(),
-    )?;
+fn encode<T: Serialize>(format: Format, value: &T) -> Result<String, ron::Error> {
+    let ron = ron::Options::default();
+    let pretty = ron::ser::PrettyConfig::new();
+    let mut text = match format {
+        Format::Saved(version) => ron.to_string_pretty(
+            &SavedOut::Saved {
+                version,
+                data: value,
+            },
+            pretty,
+        )?,
+        Format::Plain => ron.to_string_pretty(value, pretty)?,
+    };
     text.push('\n');
     Ok(text)
 }
 
 /// The saved value, `None` for a missing file.
-fn read_saved<T: DeserializeOwned>(path: &Path, version: u32) -> Result<Option<T>, Problem> {
+fn read_saved<T: DeserializeOwned>(path: &Path, format: Format) -> Result<Option<T>, Problem> {
     // Check the type before opening: opening a named pipe could block.
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
@@ -449,13 +493,13 @@ fn read_saved<T: DeserializeOwned>(path: &Path, version: u32) -> Result<Option<T
         return Err(Problem::NotRegular(fsio::kind_of(opened.file_type())));
     }
     match fsio::read_capped(file, MAX_FILE_BYTES, opened.len()).map_err(Problem::Unreadable)? {
-        Capped::Bytes(bytes) => decode(bytes, version).map(Some),
+        Capped::Bytes(bytes) => decode(bytes, format).map(Some),
         Capped::TooLarge => Err(Problem::TooLarge(None)),
     }
 }
 
 /// The value in a saved file's bytes.
-fn decode<T: DeserializeOwned>(bytes: Vec<u8>, version: u32) -> Result<T, Problem> {
+fn decode<T: DeserializeOwned>(bytes: Vec<u8>, format: Format) -> Result<T, Problem> {
     let text = String::from_utf8(bytes).map_err(|_| Problem::NotUtf8)?;
     // A byte-order mark, as some editors on Windows add, is not part of the RON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -463,6 +507,11 @@ fn decode<T: DeserializeOwned>(bytes: Vec<u8>, version: u32) -> Result<T, Proble
         return Err(Problem::Empty);
     }
     let ron = ron::Options::default();
+    let Format::Saved(version) = format else {
+        return ron
+            .from_str::<T>(text)
+            .map_err(|e| syntax_or_shape(text, &e, format));
+    };
     // The version first, so that a newer file is recognised whatever its data looks like.
     match ron.from_str::<SavedHead>(text) {
         Ok(SavedHead::Saved { version: found }) if found > version => {
@@ -472,35 +521,37 @@ fn decode<T: DeserializeOwned>(bytes: Vec<u8>, version: u32) -> Result<T, Proble
             });
         }
         Ok(SavedHead::Saved { .. }) => {}
-        Err(e) => return Err(syntax_or_shape(text, &e)),
+        Err(e) => return Err(syntax_or_shape(text, &e, format)),
     }
     match ron.from_str::<SavedIn<T>>(text) {
         Ok(SavedIn::Saved { data, .. }) => Ok(data),
-        Err(e) => Err(syntax_or_shape(text, &e)),
+        Err(e) => Err(syntax_or_shape(text, &e, format)),
     }
 }
 
 /// Tells apart text that is not RON at all (or cut short) from RON of the wrong form.
-fn syntax_or_shape(text: &str, typed: &ron::error::SpannedError) -> Problem {
+fn syntax_or_shape(text: &str, typed: &ron::error::SpannedError, format: Format) -> Problem {
     match ron::Options::default().from_str::<IgnoredAny>(text) {
         Ok(_) => Problem::WrongShape(typed.span.start.into()),
-        Err(e) if looks_cut_off(text, &e) => Problem::Truncated,
+        Err(e) if looks_cut_off(text, &e, format) => Problem::Truncated,
         Err(e) => Problem::NotRon(e.span.start.into()),
     }
 }
 
 /// Whether text that is not valid RON reads as a saved file cut short: the parser ran out of
-/// text, or it stumbled on the last line of a file that starts like a saved one and ends inside
-/// a bracket, string or comment.
-fn looks_cut_off(text: &str, error: &ron::error::SpannedError) -> bool {
+/// text, or it stumbled on the last line of a file that starts like a saved one (any start, for
+/// a plain file) and ends inside a bracket, string or comment.
+fn looks_cut_off(text: &str, error: &ron::error::SpannedError, format: Format) -> bool {
     if error.code == ron::Error::Eof {
         return true;
     }
     let trimmed = text.trim_end();
     let last_line = trimmed.lines().count();
-    error.span.start.line >= last_line
-        && trimmed.trim_start().starts_with("Saved")
-        && ends_open(trimmed)
+    let starts_right = match format {
+        Format::Saved(_) => trimmed.trim_start().starts_with("Saved"),
+        Format::Plain => true,
+    };
+    error.span.start.line >= last_line && starts_right && ends_open(trimmed)
 }
 
 /// Whether RON text ends inside an unclosed bracket, string, character or comment.

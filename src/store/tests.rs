@@ -197,10 +197,11 @@ fn truncated_file_is_kept_aside() {
 
 #[test]
 fn every_cut_of_a_saved_file_reads_as_cut_off() {
-    let full = encode(1, &sample()).unwrap();
+    let full = encode(Format::Saved(1), &sample()).unwrap();
     // From just after `Saved(` to just before the closing `)`.
     for cut in "Saved(".len()..full.trim_end().len() {
-        let problem = decode::<Progress>(full.as_bytes()[..cut].to_vec(), 1).unwrap_err();
+        let problem =
+            decode::<Progress>(full.as_bytes()[..cut].to_vec(), Format::Saved(1)).unwrap_err();
         assert!(
             matches!(problem, Problem::Truncated),
             "cut at {cut} ({:?}) gave {problem:?}",

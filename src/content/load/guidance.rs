@@ -367,11 +367,12 @@ impl Loader {
                                 src.location(
                                     src.find_string_in_field(at, "views", view).unwrap_or(loc),
                                 ),
-                                Problem::UnknownReference {
-                                    field: "views",
-                                    kind: "view",
-                                    id: view.clone(),
-                                },
+                                super::unknown_reference(
+                                    "views",
+                                    "view",
+                                    view,
+                                    atlas.views.iter().map(|v| (v.id.as_str(), None)),
+                                ),
                             ),
                             Some(found) if found.layer_index(&v.layer).is_none() => invalid(
                                 self,

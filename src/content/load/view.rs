@@ -21,8 +21,9 @@ use crate::model::layers::layer_entries;
 /// Filled shapes smaller than this (in square diagram units) count as having no area.
 pub const MIN_AREA: f32 = 1.0;
 
-/// The largest artwork file read, in bytes (the shipped ones are a few hundred KiB).
-pub const MAX_ARTWORK_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest artwork file read, in bytes (the shipped ones are a few hundred KiB): the limit
+/// of every content text file.
+pub const MAX_ARTWORK_BYTES: u64 = crate::content::root::MAX_TEXT_BYTES;
 
 /// What a shape shows and how it looks, before its geometry is prepared.
 struct ShapeInfo<'a> {
@@ -179,6 +180,9 @@ impl Loader {
             .zip(&merged.added)
             .enumerate()
             .map(|(i, (p, &added))| (i, p, added));
+        // Path commands drawn from path data in this view (mirrors count twice): bounded like
+        // the artwork's, so a huge path is refused here instead of stalling every frame.
+        let mut path_commands = 0usize;
         for (declared, p, added) in sidecar {
             let after_art = art_order.len() + 1 + 2 * declared;
             let (region, src, at) = (p.value, p.src, p.at);
@@ -211,11 +215,12 @@ impl Loader {
                         let loc = src.find_string_in_field(at, "layer", id).unwrap_or(at);
                         self.push(
                             src.location(loc),
-                            Problem::UnknownReference {
-                                field: "layer",
-                                kind: "layer",
-                                id: id.clone(),
-                            },
+                            super::unknown_reference(
+                                "layer",
+                                "layer",
+                                id,
+                                merged.layers.iter().map(|l| (l.value.id.as_str(), None)),
+                            ),
                         );
                     }
                     found
@@ -239,6 +244,21 @@ impl Loader {
                     let Some(segments) = self.region_segments(canvas, region, path, src, at) else {
                         continue;
                     };
+                    path_commands += segments.len() * if region.mirror.is_some() { 2 } else { 1 };
+                    if path_commands > artwork::MAX_SEGMENTS {
+                        let loc = src.find_field(at, "path").unwrap_or(at);
+                        self.push(
+                            src.location(loc),
+                            Problem::BadPath {
+                                region: region.id.clone(),
+                                message: format!(
+                                    "the view's path data has more than {} commands; this region is not drawn",
+                                    artwork::MAX_SEGMENTS
+                                ),
+                            },
+                        );
+                        continue;
+                    }
                     let first = sidecar_shape(region, &region.id, region.side);
                     let path_at = src.location(src.find_field(at, "path").unwrap_or(at));
                     let Some(shape) = self.with_area(&first, &segments, layer, p.pack, path_at)
@@ -381,6 +401,7 @@ impl Loader {
             intro: view.intro.clone(),
             pack: merged.pack,
             svg: artwork.as_ref().map(|a| a.text.clone()),
+            hit_index: crate::model::atlas::HitIndex::default(),
         })
     }
 
@@ -410,26 +431,18 @@ impl Loader {
         }
         let rel = format!("views/{name}");
         let file = root.label(&rel);
-        match root.size(&rel) {
-            Ok(size) if size > MAX_ARTWORK_BYTES => {
-                self.push(
-                    location,
-                    Problem::Invalid(format!(
-                        "artwork {file} is {size} bytes; the limit is {MAX_ARTWORK_BYTES}"
-                    )),
-                );
-                return None;
-            }
-            Ok(_) => {}
-            Err(err) => {
-                self.push(location, Problem::Unreadable(format!("{file}: {err}")));
-                return None;
-            }
-        }
+        // Bounded, regular files only: see `Root::read_text`.
         let text = match root.read_text(&rel) {
             Ok(text) => text,
             Err(err) => {
-                self.push(location, Problem::Unreadable(format!("{file}: {err}")));
+                self.push(
+                    Location {
+                        file,
+                        line: err.line,
+                        column: err.column,
+                    },
+                    Problem::Unreadable(err.message),
+                );
                 return None;
             }
         };
@@ -520,7 +533,7 @@ impl Loader {
         &mut self,
         merged: &MergedView<'_>,
         packs: &[PackFiles],
-    ) -> Vec<Option<crate::model::atlas::LayerImage>> {
+    ) -> Vec<Option<std::sync::Arc<crate::model::atlas::LayerImage>>> {
         let mut layer_ids: HashMap<String, Location> = HashMap::new();
         let mut layer_images = Vec::new();
         for p in &merged.layers {
@@ -552,13 +565,19 @@ impl Loader {
                     let loc = src
                         .find_string_in_field(at, "fades_under", id)
                         .unwrap_or(at);
+                    let known = merged
+                        .layers
+                        .iter()
+                        .filter(|l| l.value.id != layer.id)
+                        .map(|l| (l.value.id.as_str(), None));
                     self.push(
                         src.location(loc),
-                        Problem::UnknownReference {
-                            field: "fades_under",
-                            kind: "other layer of this view",
-                            id: id.clone(),
-                        },
+                        super::unknown_reference(
+                            "fades_under",
+                            "other layer of this view",
+                            id,
+                            known,
+                        ),
                     );
                 }
             }
@@ -598,11 +617,12 @@ impl Loader {
                         .unwrap_or(p.at);
                     self.push(
                         p.src.location(loc),
-                        Problem::UnknownReference {
-                            field: "attaches",
-                            kind: "region of this view",
-                            id: bone.clone(),
-                        },
+                        super::unknown_reference(
+                            "attaches",
+                            "region of this view",
+                            bone,
+                            ids.iter().map(|k| (*k, None)),
+                        ),
                     );
                 }
             }
@@ -689,7 +709,9 @@ impl Loader {
                     PathError::Syntax { char_pos, .. } => src
                         .string_body_of_field(at, "path")
                         .map(|body| src.advance_chars(body, char_pos.saturating_sub(1))),
-                    PathError::Empty | PathError::NotFinite => src.find_field(at, "path"),
+                    PathError::Empty | PathError::NotFinite | PathError::HugeArc => {
+                        src.find_field(at, "path")
+                    }
                 }
                 .unwrap_or(at);
                 self.push(
