@@ -12,9 +12,23 @@ banned=(
 )
 crates=$(cargo tree --locked -e normal,build --target all --prefix none | sed 's/ .*//' | sort -u)
 echo "checked $(echo "$crates" | wc -l) crates (normal and build dependencies, all targets)"
+# SQLCipher (the passphrase on the client records) takes its cipher from OpenSSL's libcrypto,
+# built from source (rusqlite's bundled-sqlcipher-vendored-openssl): openssl-sys is allowed when
+# libsqlite3-sys is the only crate that uses it (no TLS wrapper, no HTTP crate above it).
+allowed_only_under=(openssl-sys:libsqlite3-sys)
 found=()
 for name in "${banned[@]}"; do
   if grep -qx "$name" <<<"$crates"; then
+    for rule in "${allowed_only_under[@]}"; do
+      if [ "${rule%%:*}" = "$name" ]; then
+        users=$(cargo tree --locked -e normal,build --target all -i "$name" --depth 1 --prefix none |
+          sed 's/ .*//' | grep -vx "$name" | sort -u)
+        if [ "$users" = "${rule#*:}" ]; then
+          echo "allowed: $name, used only by ${rule#*:} (SQLCipher's libcrypto)"
+          continue 2
+        fi
+      fi
+    done
     found+=("$name")
   fi
 done

@@ -691,8 +691,8 @@ fn a_label_too_long_for_the_diagram_is_reported_at_the_label() {
 
 #[test]
 fn a_label_with_a_line_break_or_blank_is_reported() {
-    // A label RON cannot show as written is reported at its field, a blank one at itself.
-    for (label, column, words) in [(r"1\n2", 99, "control character"), ("  ", 111, "empty")] {
+    // Each is reported at the label's string, an escaped line break included.
+    for (label, column, words) in [(r"1\n2", 111, "control character"), ("  ", 111, "empty")] {
         let (_dir, result) = load_edited(
             "views/test.ron",
             FOLD,

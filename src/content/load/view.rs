@@ -4,14 +4,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Known, Loader, MergedView, PackFiles, Refs};
+use super::{Known, Loader, MergedView, PackFiles, Placed, Refs};
 use crate::content::artwork::{self, ArtItem, Artwork};
 use crate::content::error::{Location, Problem};
 use crate::content::root::Root;
 use crate::content::source_map::SourceText;
 use crate::model::art::{ArtStyle, Gradient};
 use crate::model::atlas::{Coarse, PreparedRegion, PreparedView};
-use crate::model::content::{Canvas, MAX_LABEL_CHARS, Paint, Region, Side, View};
+use crate::model::content::{Canvas, Layer, MAX_LABEL_CHARS, Paint, Region, Side, View};
 use crate::model::geometry::{
     self, COARSE_TOLERANCE, FillMesh, PathError, Segment, area_and_centroid, bounding_box, flatten,
     flatten_within, interior_point, mirror_segments, tessellate, tessellate_within,
@@ -213,13 +213,14 @@ impl Loader {
                     // A layer may come from an addition: when one did not parse, do not cascade.
                     if found.is_none() && (!added || self.views_complete) {
                         let loc = src.find_string_in_field(at, "layer", id).unwrap_or(at);
+                        let known = layer_definitions(&merged.layers);
                         self.push(
                             src.location(loc),
                             super::unknown_reference(
                                 "layer",
                                 "layer",
                                 id,
-                                merged.layers.iter().map(|l| (l.value.id.as_str(), None)),
+                                known.iter().map(|(id, at)| (*id, Some(at))),
                             ),
                         );
                     }
@@ -565,18 +566,18 @@ impl Loader {
                     let loc = src
                         .find_string_in_field(at, "fades_under", id)
                         .unwrap_or(at);
-                    let known = merged
-                        .layers
+                    let known = layer_definitions(&merged.layers);
+                    let others = known
                         .iter()
-                        .filter(|l| l.value.id != layer.id)
-                        .map(|l| (l.value.id.as_str(), None));
+                        .filter(|(other, _)| *other != layer.id)
+                        .map(|(id, at)| (*id, Some(at)));
                     self.push(
                         src.location(loc),
                         super::unknown_reference(
                             "fades_under",
                             "other layer of this view",
                             id,
-                            known,
+                            others,
                         ),
                     );
                 }
@@ -884,4 +885,12 @@ fn link_twins(twins: &[(String, String)], regions: &mut [PreparedRegion]) {
             regions[b].twin = Some(a);
         }
     }
+}
+
+/// Each layer's id with where it is defined (for "did you mean" in messages).
+fn layer_definitions<'a>(layers: &[Placed<'a, Layer>]) -> Vec<(&'a str, Location)> {
+    layers
+        .iter()
+        .map(|l| (l.value.id.as_str(), l.src.location(l.at)))
+        .collect()
 }
