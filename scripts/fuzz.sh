@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a given time: scripts/fuzz.sh TARGET SECONDS
 #   TARGET: content_ron (the content loader on RON text), path_data (the path-data parser and
-#   the geometry built from it) or artwork_svg (the SVG artwork parser).
+#   the geometry built from it), artwork_svg (the SVG artwork parser) or session_file (the
+#   session-file reader).
 #   Seeds the corpus from the shipped content and the hostile corpus first. One job, one worker
-#   (the machine is shared). Crashes land in fuzz/artifacts/TARGET/: add each as a regression test (tests/fuzz_regressions.rs).
+#   (the machine is shared). Crashes land in fuzz/artifacts/TARGET/: add each as a regression
+#   test (tests/fuzz_regressions.rs).
 # Needs: a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh content_ron|path_data|artwork_svg SECONDS}
+target=${1:?usage: scripts/fuzz.sh content_ron|path_data|artwork_svg|session_file SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh TARGET SECONDS}
 corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
@@ -31,6 +33,9 @@ for path in files:
     elif target == "path_data":
         for d in re.findall(rb'path: "([^"]*)"', data):
             seed(d[:4096])
+if target == "session_file":
+    for path in glob.glob("examples/*.ron") + glob.glob("tests/**/*session*.ron", recursive=True):
+        seed(open(path, "rb").read()[:64 * 1024])
 if target == "artwork_svg":
     for path in glob.glob("data/**/*.svg", recursive=True) + glob.glob("tests/**/*.svg", recursive=True):
         seed(open(path, "rb").read()[:64 * 1024])

@@ -7,8 +7,8 @@
 //!
 //! Cases that cannot be committed are made in a temporary folder at test time: a 1 GB sparse
 //! file, named pipes, a device, symbolic links out of a pack, a path with a million points, a
-//! 10 MB id, forty layers showing one image. Session files do not exist yet (issue 8): their
-//! cases (a real session truncated at every byte) come with them.
+//! 10 MB id, forty layers showing one image. Session files have their hostile cases in
+//! `tests/session_file.rs` (the example session cut at every byte, not UTF-8, misspelt, newer).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on broken fixtures
 

@@ -147,3 +147,50 @@ fn a_written_session_is_plain_ron_with_its_version() {
     assert!(text.starts_with("SessionFile("), "{text}");
     assert!(text.contains("version: 1"), "{text}");
 }
+
+#[test]
+fn the_example_cut_at_every_byte_is_refused_at_a_place_in_what_is_left() {
+    use bodywork_atlas::session::file::parse;
+    let text = example_text();
+    let whole = text.trim_end().len();
+    let mut cuts = 0;
+    for cut in 0..whole {
+        // A cut inside a character is not text: reading refuses it as such (tested apart).
+        let Some(prefix) = text.get(..cut) else {
+            continue;
+        };
+        cuts += 1;
+        match parse(prefix, "cut.ron") {
+            Ok(_) => panic!("the example cut after {cut} bytes was read as a whole session"),
+            Err(SessionFileError::At { at, message }) => {
+                let lines = prefix.split('\n').count().max(1);
+                assert!(
+                    at.file == "cut.ron" && (1..=lines).contains(&at.line) && at.column >= 1,
+                    "cut after {cut} bytes: {at}: {message} is not in the {lines} lines left"
+                );
+            }
+            Err(other) => panic!("cut after {cut} bytes: {other}"),
+        }
+    }
+    assert!(cuts > 1000, "only {cuts} cuts were tried");
+}
+
+#[test]
+fn a_session_file_that_is_not_text_is_refused_and_left_as_it_was() {
+    let mut bytes = example_text().into_bytes();
+    bytes.insert(40, 0xff);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, &bytes).unwrap();
+    let errors = read(&path, Some(&atlas())).unwrap_err();
+    assert!(
+        errors[0].to_string().contains("bad.ron") && errors[0].to_string().contains("UTF-8"),
+        "{}",
+        errors[0]
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is unchanged"
+    );
+}
