@@ -3,7 +3,8 @@
 # screen coordinates computed from the content and the window (so the test moves with the
 # artwork), the selection checked through the app's --status-file, an idle window that draws
 # nothing, a screenshot after a scripted selection, then a close request as a window manager
-# sends it (WM_DELETE_WINDOW) and a clean exit with the saved window file intact.
+# sends it (WM_DELETE_WINDOW) and a clean exit with the saved window file intact; then a
+# consultation: a marker placed with a key and a click, saved to the client records on close.
 #
 # Usage: .ci/window-test.sh [BINARY]   (default target/release/bodywork-atlas)
 # Needs: Xvfb, xdotool, python3 (the close request goes through libX11 with ctypes).
@@ -152,4 +153,59 @@ code=0
 [ "$code" = 1 ] || fail "--screenshot with broken content exited with $code, not 1"
 grep -q "cut.ron:1:" "$WORK/app.log" || fail "--screenshot with broken content did not name the problem"
 echo "screenshots: selection saved; broken content named and exit 1"
+
+# A consultation, as a therapist runs one: the example session opened in consultation mode, the
+# Mark pain tool picked with its key, a marker placed with a click on the region found above,
+# then a close request: the session must be in the client records with the new marker.
+"$BIN" --status-file "$STATUS" --consult examples/session.ron >"$WORK/app.log" 2>&1 &
+app_pid=$!
+wait_for '[ "$(status markers)" = 2 ]' 60 || fail "the consultation did not open with the example's 2 markers"
+window=$(xdotool search --sync --pid "$app_pid" --name "Bodywork Atlas" | tail -1)
+[ -n "$window" ] || fail "no consultation window"
+# Full screen and the first layout move the diagram: wait until it stays where it is.
+placed=""
+wait_for 'now="$(status scale) $(status translation)"; [ "$now" = "$placed" ] || { placed=$now; sleep 1; false; }' 20 ||
+  fail "the consultation's diagram did not settle"
+[ "$(status view)" = "$view" ] || fail "the consultation shows $(status view), not $view"
+eval "$(xdotool getwindowgeometry --shell "$window")"
+read -r sx sy < <(python3 - "$STATUS" "$cx" "$cy" "$X" "$Y" <<'EOF'
+import json, sys
+s = json.load(open(sys.argv[1]))
+cx, cy, wx, wy = map(float, sys.argv[2:6])
+ppp = s["pixels_per_point"]
+print(round(wx + (cx * s["scale"] + s["translation"][0]) * ppp),
+      round(wy + (cy * s["scale"] + s["translation"][1]) * ppp))
+EOF
+)
+xdotool mousemove --sync "$sx" "$sy"
+sleep 0.5
+xdotool key 2
+sleep 0.5
+xdotool click 1
+wait_for '[ "$(status markers)" = 3 ]' 15 ||
+  fail "pressing 2 and clicking at ($sx, $sy) did not place a marker (markers: $(status markers))"
+echo "consultation: a third marker placed on $region"
+python3 tools/ci/close_window.py "$window" || fail "could not send the close request to the consultation"
+wait_for '! kill -0 "$app_pid" 2>/dev/null' 20 || fail "the consultation did not exit after the close request"
+code=0
+wait "$app_pid" || code=$?
+app_pid=""
+[ "$code" = 0 ] || fail "the consultation exited with $code"
+grep -q panicked "$WORK/app.log" && fail "the consultation panicked"
+python3 - "$XDG_DATA_HOME/bodywork-atlas/client-records.sqlite" "$region" examples/session.ron <<'EOF' ||
+import os, re, sqlite3, stat, sys
+path, region, example = sys.argv[1:4]
+assert stat.S_IMODE(os.stat(path).st_mode) == 0o600, oct(os.stat(path).st_mode)
+db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+rows = db.execute(
+    "SELECT c.name, s.data FROM sessions s JOIN clients c ON c.id = s.client_id").fetchall()
+assert len(rows) == 1, rows
+name, data = rows[0]
+assert name == "J. D.", name
+assert len(re.findall(r"Marker\(", data)) == 3, data
+on_region = f'region: Some("{region}")'
+assert data.count(on_region) == open(example).read().count(on_region) + 1, data
+EOF
+  fail "the client records do not hold the consultation with its new marker"
+echo "consultation saved on close: 3 markers in the client records (0600)"
 echo "window test passed"

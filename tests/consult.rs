@@ -302,3 +302,36 @@ fn in_the_smallest_window_the_session_panel_is_never_under_the_diagram() {
         );
     }
 }
+
+#[test]
+fn in_the_window_keys_1_to_5_pick_the_consultation_tools() {
+    let mut harness = app_harness();
+    // Outside consultation mode the keys do nothing of the kind.
+    harness.key_press(egui::Key::Num2);
+    harness.run();
+    assert!(matches!(harness.state().state().mode, Mode::Browse));
+    harness.get_by_label("Consult").click();
+    harness.run();
+    let tool = |h: &egui_kittest::Harness<'_, bodywork_atlas::AtlasApp>| {
+        h.state().state().consult().unwrap().tool
+    };
+    assert_eq!(tool(&harness), Tool::Point);
+    for (key, expected) in [
+        (egui::Key::Num2, Tool::Mark),
+        (egui::Key::Num3, Tool::Pen),
+        (egui::Key::Num4, Tool::Treat),
+        (egui::Key::Num5, Tool::Avoid),
+        (egui::Key::Num1, Tool::Point),
+    ] {
+        harness.key_press(key);
+        harness.run();
+        assert_eq!(tool(&harness), expected, "after {key:?}");
+    }
+    // With the Mark pain tool picked by its key, a click places a marker.
+    harness.key_press(egui::Key::Num2);
+    harness.run();
+    let target = hit_point(&harness, "gluteus_maximus_right");
+    click_at(&mut harness, target);
+    let markers = &harness.state().state().consult().unwrap().session.markers;
+    assert_eq!(markers.len(), 1);
+}

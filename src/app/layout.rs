@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, TextureHandle, Ui};
 
 use super::AtlasApp;
-use crate::state::{Command, GuideCommand, GuidePage, Mode};
+use crate::state::{Command, ConsultCommand, GuideCommand, GuidePage, Mode, Tool};
 use crate::ui::detail::{DetailInput, detail_ui};
 use crate::ui::diagram::{DiagramInput, diagram_ui};
 use crate::ui::guide::{GuideInput, guide_ui, plan_window_ui};
@@ -16,13 +16,25 @@ use crate::ui::routine::{RoutineInput, routine_ui};
 use crate::ui::safety::safety_ui;
 use crate::ui::top_bar::{TopBarInput, top_bar_ui};
 
+/// The keys of consultation mode's tools, in the order of [`Tool::ALL`] (Point, Mark pain, Pen,
+/// Treat, Avoid), as the tool bar shows them.
+pub const TOOL_KEYS: [Key; 5] = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+
 /// The most content problems laid out in the banner (`check` lists them all).
 const MAX_BANNER_ERRORS: usize = 100;
 
-/// Keys that work anywhere: Ctrl+F search, F6 the diagram, F5 reload, Home reset, Escape clear.
-pub(super) fn shortcuts(ctx: &egui::Context, commands: &mut Vec<Command>) {
+/// Keys that work anywhere: Ctrl+F search, F6 the diagram, F5 reload, Home reset, Escape clear,
+/// F11 consultation mode; in consultation mode, 1-5 pick the tools (see [`TOOL_KEYS`]).
+pub(super) fn shortcuts(ctx: &egui::Context, consulting: bool, commands: &mut Vec<Command>) {
     let typing = ctx.egui_wants_keyboard_input();
     ctx.input_mut(|i| {
+        if consulting && !typing {
+            for (key, tool) in TOOL_KEYS.into_iter().zip(Tool::ALL) {
+                if i.consume_key(Modifiers::NONE, key) {
+                    commands.push(Command::Consult(ConsultCommand::Tool(tool)));
+                }
+            }
+        }
         if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::F)) {
             commands.push(Command::FocusSearch);
         }

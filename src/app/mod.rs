@@ -456,6 +456,7 @@ impl AtlasApp {
             view: self.state.current_view().map(|v| v.id.clone()),
             selected: self.selected().map(str::to_owned),
             errors: self.state.errors.len(),
+            markers: self.state.consult().map(|c| c.session.markers.len()),
             scale: transform.scaling,
             translation: [transform.translation.x, transform.translation.y],
             pixels_per_point: ctx.pixels_per_point(),
@@ -525,7 +526,8 @@ impl eframe::App for AtlasApp {
         if self.state.routine_repaint_in().is_some() {
             self.apply(Command::Routine(RoutineCommand::Tick));
         }
-        layout::shortcuts(&ctx, &mut commands);
+        let consulting = matches!(self.state.mode, crate::state::Mode::Consult(_));
+        layout::shortcuts(&ctx, consulting, &mut commands);
         self.layout_ui(ui, &mut commands);
         self.passphrase_ui(&ctx);
         for command in commands {

@@ -20,6 +20,8 @@ pub struct Status {
     pub selected: Option<String>,
     /// Content problems shown in the banner.
     pub errors: usize,
+    /// In consultation mode: the pain markers of the session (`None` outside it).
+    pub markers: Option<usize>,
     /// Screen points from diagram units on the current view: `screen = diagram * scale +
     /// translation`, in points from the window's inner top-left corner.
     pub scale: f32,
@@ -75,6 +77,7 @@ mod tests {
             view: Some("posterior".into()),
             selected: None,
             errors: 0,
+            markers: None,
             scale: 0.5,
             translation: [300.0, 40.0],
             pixels_per_point: 1.0,

@@ -53,10 +53,10 @@ pub fn consult_bar_ui(
             .on_hover_text("Choose a view");
         ui.menu_button("Layers…", layers);
         ui.separator();
-        for tool in Tool::ALL {
+        for (n, tool) in (1..).zip(Tool::ALL) {
             if ui
                 .selectable_label(consult.tool == tool, tool.label())
-                .on_hover_text(tool.hint())
+                .on_hover_text(format!("{} (key {n})", tool.hint()))
                 .clicked()
             {
                 commands.push(Command::Consult(C::Tool(tool)));
