@@ -319,10 +319,44 @@ fn a_path_with_a_million_points_is_refused_at_its_place() {
         &p,
         &[Expect::new(
             "view_additions/test.ron:3:107",
-            "region \"million\": the view's path data has more than 400000 commands",
+            "region \"million\": the view's path data has more than 100000 commands",
         )],
     );
     assert_check(&p, &errors);
+}
+
+/// A closed sawtooth of `teeth` points across the fixture's canvas: its closing edge crosses
+/// every tooth, the worst case for filling.
+fn sawtooth_view(id: &str, teeth: usize) -> String {
+    let mut path = String::from("M 1 1");
+    for i in 0..teeth {
+        let x = 1.0 + 98.0 * i as f64 / teeth as f64;
+        let y = if i % 2 == 0 { 1 } else { 99 };
+        path.push_str(&format!(" L {x:.4} {y}"));
+    }
+    path.push_str(" Z");
+    format!(
+        "ViewAddition(\n    view: \"test\",\n    regions: [Region(id: \"{id}\", layer: \"low\", side: Midline, structure: Some(\"alpha\"), paint: Muscle, path: \"{path}\")],\n)\n"
+    )
+}
+
+#[test]
+fn a_filled_shape_of_more_than_10000_commands_is_refused_before_it_is_filled() {
+    // A sawtooth of 50,000 points took lyon 7 s to fill; one shape is held to 10,000 commands.
+    let (_dir, p) = pack(&[("view_additions/test.ron", &sawtooth_view("saw", 10_001))]);
+    let errors = assert_loader(
+        &p,
+        &[Expect::new(
+            "view_additions/test.ron:3:103",
+            "region \"saw\": the filled shape has 1000",
+        )],
+    );
+    let shown = errors[0].to_string();
+    assert!(shown.contains("may have at most 10000"), "{shown}");
+    assert_check(&p, &errors);
+    // At the limit it is drawn.
+    let (_dir, p) = pack(&[("view_additions/test.ron", &sawtooth_view("saw", 9_998))]);
+    assert_loader(&p, &[]);
 }
 
 #[test]

@@ -15,9 +15,10 @@ use crate::model::geometry::Segment;
 /// The largest canvas side accepted, in diagram units.
 pub const MAX_CANVAS_SIDE: f32 = 100_000.0;
 
-/// The most path commands (after usvg's conversion) accepted in one artwork file: the shipped
-/// views use a few thousand; far more would make loading and drawing slow.
-pub const MAX_SEGMENTS: usize = 400_000;
+/// The most path commands (after usvg's conversion) accepted in one artwork file, and in one
+/// view's path data: the shipped views use at most about 5,000; far more would make loading and
+/// drawing slow.
+pub const MAX_SEGMENTS: usize = 100_000;
 
 /// A parsed artwork file.
 #[derive(Debug)]

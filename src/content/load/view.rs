@@ -21,6 +21,11 @@ use crate::model::layers::layer_entries;
 /// Filled shapes smaller than this (in square diagram units) count as having no area.
 pub const MIN_AREA: f32 = 1.0;
 
+/// The most path commands in one filled shape. The shipped artwork's largest filled shape has a
+/// few hundred; filling an outline that crosses itself many times takes time that grows faster
+/// than its length (a sawtooth of 50,000 points took 7 s), so a bigger one is refused.
+pub const MAX_FILLED_SHAPE_SEGMENTS: usize = 10_000;
+
 /// The largest artwork file read, in bytes (the shipped ones are a few hundred KiB): the limit
 /// of every content text file.
 pub const MAX_ARTWORK_BYTES: u64 = crate::content::root::MAX_TEXT_BYTES;
@@ -147,6 +152,9 @@ impl Loader {
                                 height: canvas.height,
                             },
                         );
+                        continue;
+                    }
+                    if !self.within_shape_budget(&info, &item.segments, read.location(item.at)) {
                         continue;
                     }
                     let shape = prepare_shape(&info, &item.segments, layer, merged.pack);
@@ -640,6 +648,9 @@ impl Loader {
         pack: usize,
         location: Location,
     ) -> Option<PreparedRegion> {
+        if !self.within_shape_budget(info, segments, location.clone()) {
+            return None;
+        }
         let shape = prepare_shape(info, segments, layer, pack);
         if shape.filled && shape.area < MIN_AREA {
             self.push(
@@ -651,6 +662,30 @@ impl Loader {
             return None;
         }
         Some(shape)
+    }
+
+    /// Whether a shape is small enough to prepare: a filled shape of more than
+    /// [`MAX_FILLED_SHAPE_SEGMENTS`] path commands is reported at `location` and not drawn.
+    fn within_shape_budget(
+        &mut self,
+        info: &ShapeInfo<'_>,
+        segments: &[Segment],
+        location: Location,
+    ) -> bool {
+        if !info.filled() || segments.len() <= MAX_FILLED_SHAPE_SEGMENTS {
+            return true;
+        }
+        self.push(
+            location,
+            Problem::BadPath {
+                region: display_id(info.id),
+                message: format!(
+                    "the filled shape has {} path commands; one filled shape may have at most {MAX_FILLED_SHAPE_SEGMENTS} (filling an outline that crosses itself takes time that grows faster than its size), so it is not drawn",
+                    segments.len()
+                ),
+            },
+        );
+        false
     }
 
     /// A region's label is short, not blank, and has no control characters.
