@@ -396,8 +396,7 @@ fn frames(c: &mut Criterion) {
         },
     );
 
-    // CONSULTATION MODE (issue 8) goes here once `Mode::Consultation` exists: the posterior
-    // view at 1920x1080 with 200 pain markers placed, measured as above.
+    // Consultation mode with 200 pain markers: `benches/handout.rs` (`consult_frame`).
 }
 
 criterion_group!(benches, content_load, hit_test, frames);
