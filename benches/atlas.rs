@@ -50,7 +50,13 @@ fn content_load(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let regions = write_synthetic(&atlas, dir.path(), scale);
         let set = ContentSet::only(dir.path());
-        assert!(load(&set).is_ok(), "the synthetic content loads");
+        if let Err(errors) = load(&set) {
+            let first: Vec<String> = errors.iter().take(5).map(ToString::to_string).collect();
+            panic!(
+                "the synthetic content loads: {} problems: {first:#?}",
+                errors.len()
+            );
+        }
         group.throughput(Throughput::Elements(regions as u64));
         group.bench_with_input(
             BenchmarkId::new("regions", format!("{scale}x ({regions} regions)")),

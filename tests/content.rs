@@ -1320,3 +1320,50 @@ fn the_hit_index_finds_what_trying_every_region_finds() {
         );
     }
 }
+
+#[test]
+fn a_view_written_as_ron_reads_back_the_same() {
+    use bodywork_atlas::model::content::{Canvas, Layer, Paint, Region, Side, View};
+    let view = View {
+        id: "v".into(),
+        title: "A view".into(),
+        order: 0,
+        orientation: "Seen from behind".into(),
+        artwork: None,
+        canvas: Some(Canvas {
+            width: 100.0,
+            height: 200.0,
+        }),
+        midline_x: 50.0,
+        layers: vec![Layer {
+            id: "l".into(),
+            title: "Layer".into(),
+            visible: true,
+            opacity: 1.0,
+            image: None,
+            fades_under: Vec::new(),
+            exclusive: None,
+            with_selection: false,
+        }],
+        regions: vec![Region {
+            id: "r".into(),
+            layer: Some("l".into()),
+            side: Side::Midline,
+            structure: None,
+            zone: None,
+            paint: Paint::Muscle,
+            path: Some("M 1 1 L 9 1 L 9 9 Z".into()),
+            label: None,
+            mirror: None,
+            attaches: Vec::new(),
+        }],
+        intro: Vec::new(),
+    };
+    let text = ron::to_string(&view).unwrap();
+    assert!(
+        !text.contains("Some("),
+        "optional fields are written plainly: {text}"
+    );
+    let back: View = ron::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(back, view);
+}

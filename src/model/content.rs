@@ -23,10 +23,20 @@ pub struct View {
     /// The view's artwork: an SVG file beside this one in `views/` (e.g. `"posterior.svg"`),
     /// whose top-level groups are the layers and whose element ids are the region ids below.
     /// Without it, every region carries its own `path`.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        serialize_with = "written_plainly",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub artwork: Option<String>,
     /// Canvas size in diagram units. With `artwork`, the SVG's size (may be left out here).
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        serialize_with = "written_plainly",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub canvas: Option<Canvas>,
     /// x of the mirror axis (the body's midline) in diagram units.
     pub midline_x: f32,
@@ -91,6 +101,19 @@ where
     T: Deserialize<'de>,
 {
     T::deserialize(deserializer).map(Some)
+}
+
+/// Writes an optional field as [`present`] reads it: the value alone, and nothing when it is
+/// `None` (the field is skipped), so written content reads back.
+fn written_plainly<S, T>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    S: serde::Serializer,
+    T: Serialize,
+{
+    match value {
+        Some(v) => v.serialize(serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 fn default_true() -> bool {
@@ -193,7 +216,12 @@ pub struct Region {
     pub id: String,
     /// The layer it is drawn on (a layer id of the same view). A region drawn in the view's
     /// artwork is on the layer (top-level group) that holds it; naming it here is optional.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        serialize_with = "written_plainly",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub layer: Option<String>,
     /// The side of the body it shows.
     pub side: Side,
@@ -209,7 +237,12 @@ pub struct Region {
     /// SVG path data, exactly as in an SVG `d` attribute (M L H V C S Q T A Z, absolute and
     /// relative, several subpaths; holes by the even-odd rule). Left out, the shape is the
     /// element with the region's id in the view's artwork.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        serialize_with = "written_plainly",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub path: Option<String>,
     /// The other side's region id. With `path`, a copy mirrored about the view's midline is made
     /// with this id; in artwork, the element with this id (often a mirrored `<use>`) is it.
