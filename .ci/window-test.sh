@@ -52,6 +52,21 @@ wait_for() {
   done
 }
 
+# Screen pixels of diagram point ($2, $3) in window $1: diagram units -> window points (the
+# status file's transform) -> screen pixels (the window's position).
+screen_of() {
+  local X Y WIDTH HEIGHT SCREEN WINDOW
+  eval "$(xdotool getwindowgeometry --shell "$1")" # sets X, Y, WIDTH, HEIGHT, SCREEN, WINDOW
+  python3 - "$STATUS" "$2" "$3" "$X" "$Y" <<'EOF'
+import json, sys
+s = json.load(open(sys.argv[1]))
+cx, cy, wx, wy = map(float, sys.argv[2:6])
+ppp = s["pixels_per_point"]
+print(round(wx + (cx * s["scale"] + s["translation"][0]) * ppp),
+      round(wy + (cy * s["scale"] + s["translation"][1]) * ppp))
+EOF
+}
+
 Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 xvfb_pid=$!
 wait_for "xdpyinfo >/dev/null 2>&1 || xdotool getdisplaygeometry >/dev/null 2>&1" 20 ||
@@ -90,17 +105,7 @@ EOF
 [ -n "$target" ] || fail "no region of view $view can be clicked at its centroid"
 read -r region cx cy <<<"$target"
 
-# Diagram units -> window points (status file) -> screen pixels (window position).
-eval "$(xdotool getwindowgeometry --shell "$window")" # sets X, Y, WIDTH, HEIGHT
-read -r sx sy < <(python3 - "$STATUS" "$cx" "$cy" "$X" "$Y" <<'EOF'
-import json, sys
-s = json.load(open(sys.argv[1]))
-cx, cy, wx, wy = map(float, sys.argv[2:6])
-ppp = s["pixels_per_point"]
-print(round(wx + (cx * s["scale"] + s["translation"][0]) * ppp),
-      round(wy + (cy * s["scale"] + s["translation"][1]) * ppp))
-EOF
-)
+read -r sx sy < <(screen_of "$window" "$cx" "$cy")
 echo "clicking $region at diagram ($cx, $cy) = screen ($sx, $sy)"
 xdotool mousemove --sync "$sx" "$sy"
 sleep 0.5
@@ -167,16 +172,7 @@ placed=""
 wait_for 'now="$(status scale) $(status translation)"; [ "$now" = "$placed" ] || { placed=$now; sleep 1; false; }' 20 ||
   fail "the consultation's diagram did not settle"
 [ "$(status view)" = "$view" ] || fail "the consultation shows $(status view), not $view"
-eval "$(xdotool getwindowgeometry --shell "$window")"
-read -r sx sy < <(python3 - "$STATUS" "$cx" "$cy" "$X" "$Y" <<'EOF'
-import json, sys
-s = json.load(open(sys.argv[1]))
-cx, cy, wx, wy = map(float, sys.argv[2:6])
-ppp = s["pixels_per_point"]
-print(round(wx + (cx * s["scale"] + s["translation"][0]) * ppp),
-      round(wy + (cy * s["scale"] + s["translation"][1]) * ppp))
-EOF
-)
+read -r sx sy < <(screen_of "$window" "$cx" "$cy")
 xdotool mousemove --sync "$sx" "$sy"
 sleep 0.5
 xdotool key 2
