@@ -67,6 +67,18 @@ print(round(wx + (cx * s["scale"] + s["translation"][0]) * ppp),
 EOF
 }
 
+# Sends the app's window a close request as a window manager does, and checks that the app ($1
+# in messages) exits with 0 and without a panic.
+close_cleanly() {
+  python3 tools/ci/close_window.py "$window" || fail "could not send the close request to $1"
+  wait_for '! kill -0 "$app_pid" 2>/dev/null' 20 || fail "$1 did not exit after the close request"
+  local code=0
+  wait "$app_pid" || code=$?
+  app_pid=""
+  [ "$code" = 0 ] || fail "$1 exited with $code"
+  if grep -q panicked "$WORK/app.log"; then fail "$1 panicked"; fi
+}
+
 Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
 xvfb_pid=$!
 wait_for "xdpyinfo >/dev/null 2>&1 || xdotool getdisplaygeometry >/dev/null 2>&1" 20 ||
@@ -127,13 +139,7 @@ echo "idle for 3 s: $((after - before)) frames, $((cpu_after - cpu_before)) CPU 
 [ "$after" = "$before" ] || fail "the idle window drew $((after - before)) frames in 3 s"
 
 # Close as a window manager does, and a clean exit.
-python3 tools/ci/close_window.py "$window" || fail "could not send the close request"
-wait_for '! kill -0 "$app_pid" 2>/dev/null' 20 || fail "the app did not exit after the close request"
-code=0
-wait "$app_pid" || code=$?
-app_pid=""
-[ "$code" = 0 ] || fail "the app exited with $code"
-grep -q panicked "$WORK/app.log" && fail "the app panicked"
+close_cleanly "the app"
 python3 - "$XDG_DATA_HOME/bodywork-atlas/app.ron" <<'EOF' || fail "the saved window file is not intact"
 import re, sys
 text = open(sys.argv[1]).read()
@@ -181,13 +187,7 @@ xdotool click 1
 wait_for '[ "$(status markers)" = 3 ]' 15 ||
   fail "pressing 2 and clicking at ($sx, $sy) did not place a marker (markers: $(status markers))"
 echo "consultation: a third marker placed on $region"
-python3 tools/ci/close_window.py "$window" || fail "could not send the close request to the consultation"
-wait_for '! kill -0 "$app_pid" 2>/dev/null' 20 || fail "the consultation did not exit after the close request"
-code=0
-wait "$app_pid" || code=$?
-app_pid=""
-[ "$code" = 0 ] || fail "the consultation exited with $code"
-grep -q panicked "$WORK/app.log" && fail "the consultation panicked"
+close_cleanly "the consultation"
 python3 - "$XDG_DATA_HOME/bodywork-atlas/client-records.sqlite" "$region" examples/session.ron <<'EOF' ||
 import os, re, sqlite3, stat, sys
 path, region, example = sys.argv[1:4]
